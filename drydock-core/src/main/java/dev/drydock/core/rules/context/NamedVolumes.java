@@ -35,7 +35,8 @@ import java.util.Optional;
         checks = "The volumes of every compose service. A strength for each named volume mounted (one per volume and"
                 + " compose file, naming the services that mount it), except one over a"
                 + " directory a service's image fills, in that service or another that mounts it"
-                + " (volume-hides-image-content: it keeps stale files). A finding for a"
+                + " (volume-hides-image-content: it keeps stale files), and none for the volumes of a service whose"
+                + " data directory no volume holds (redis_data:/var/lib/redis/data beside redis' /data). A finding for a"
                 + " service of a well-known stateful image (postgres, mysql, mariadb, mongo, redis, rabbitmq,"
                 + " elasticsearch, influxdb, clickhouse, mssql ...) or of a well-known application image that keeps its"
                 + " state on disk (wordpress and nextcloud in /var/www/html, grafana in /var/lib/grafana or GF_PATHS_DATA,"
@@ -97,9 +98,9 @@ public final class NamedVolumes implements Rule {
             Service service = ref.service();
             Optional<DataStores.DataLocation> data = DataStores.dataDirectory(service);
             Optional<Miss> miss = data.isEmpty() ? Optional.empty() : miss(service, data.get());
-            Node missed = miss.map(Miss::at).orElse(null);
-            for (Service.Volume volume : service.volumes()) {
-                if (volume.isNamedVolume() && volume.node() != missed && !ImageFilledVolumes.holdsImageFiles(context, volume)) {
+            // a service whose data directory no volume holds earns no strength for the folders its volumes do keep
+            for (Service.Volume volume : miss.isPresent() ? List.<Service.Volume>of() : service.volumes()) {
+                if (volume.isNamedVolume() && !ImageFilledVolumes.holdsImageFiles(context, volume)) {
                     kept.add(new Kept(ref, volume));
                 }
             }
