@@ -526,9 +526,11 @@ public final class HardcodedSecret implements Rule {
         if (credential.isPresent() && inDefault(scalar, valueStart + credential.get().start())) {
             return; // `${TOKEN:-...}`: default-secret reports it, with the variable to require
         }
+        boolean development = ComposeServices.isDevelopmentFile(context, file);
         if (credential.isPresent()) {
             ValueMatch c = credential.get();
-            report(context, location, c.secret(literal), c.issued() ? Severity.CRITICAL : Severity.HIGH,
+            report(context, location, c.secret(literal),
+                    c.issued() ? Severity.CRITICAL : development ? Severity.MEDIUM : Severity.HIGH,
                     "the " + where + " `" + name + "` of " + of + " holds " + c.kind() + " ("
                             + c.redacted(literal) + ") written into " + file,
                     composeRecommendation(service, name, literal, c, buildArg));
@@ -540,7 +542,6 @@ public final class HardcodedSecret implements Rule {
         if (!SecretNames.isSecretName(name) || !SecretNames.isLiteralSecretValue(literal)) {
             return;
         }
-        boolean development = ComposeServices.isDevelopmentFile(context, file);
         if (!buildArg && SecretNames.isPlaceholder(literal)) {
             report(context, location, literal, development ? Severity.MEDIUM : Severity.HIGH,
                     "the " + where + " `" + name + "` of " + of + " is the placeholder `" + SecretNames.unquoteValue(literal)
