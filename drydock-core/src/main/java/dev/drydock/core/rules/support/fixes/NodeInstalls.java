@@ -399,14 +399,20 @@ public final class NodeInstalls {
         return false;
     }
 
-    /** The development dependency the image's command runs (nodemon, ts-node ...), directly or through a script; else null. */
-    private static String commandNeeds(ReviewContext context, BuiltImage image, Manifest manifest) {
+    /** The names of the manifest's development dependencies. */
+    private static Set<String> devDependencies(Manifest manifest) {
         Set<String> dev = new HashSet<>();
         for (Dependency d : manifest.dependencies()) {
             if (d.isDev()) {
                 dev.add(d.name());
             }
         }
+        return dev;
+    }
+
+    /** The development dependency the image's command runs (nodemon, ts-node ...), directly or through a script; else null. */
+    private static String commandNeeds(ReviewContext context, BuiltImage image, Manifest manifest) {
+        Set<String> dev = devDependencies(manifest);
         for (Container c : image.containers()) {
             EntryPoint ep = c.entryPoint();
             if (ep == null) {
@@ -450,12 +456,7 @@ public final class NodeInstalls {
     private static final Set<String> PACKAGE_RUNNERS = Set.of("npx", "bunx");
 
     private static StartStep startStepNeeds(ReviewContext context, BuiltImage image, Manifest manifest) {
-        Set<String> dev = new HashSet<>();
-        for (Dependency d : manifest.dependencies()) {
-            if (d.isDev()) {
-                dev.add(d.name());
-            }
-        }
+        Set<String> dev = devDependencies(manifest);
         for (Container c : image.containers()) {
             EntryPoint ep = c.entryPoint();
             if (ep == null || c.build() == null) {
