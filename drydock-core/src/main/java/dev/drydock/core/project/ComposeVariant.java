@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
  * {@code override} (the override file is already merged into the default project, and is not read with
  * {@code -f}), and when most of the services it defines (more than half) change services of the base file
  * without restating them ({@link #overlays}): a {@code docker-compose.monitoring.yml} that brings its own services,
- * or a {@code docker-compose.dev.yml} that is a complete stack of its own, stays a project of its own.
+ * or a {@code docker-compose.dev.yml} that is a complete stack of its own (every service of the base with its image
+ * or build, the pulled database's image repeated), stays a project of its own.
  *
  * A chain of files that CI or task files start with {@code -f} ({@link ComposeChains}) is a variant of its first
  * file whatever the names: {@code -f docker-compose.yml -f deploy/production.yml}.
@@ -50,6 +51,9 @@ public record ComposeVariant(ComposeProject project, String baseFile, java.util.
      * {@code -f} alone) is not a variant.
      */
     static boolean overlays(ComposeProject base, ComposeProject variant) {
+        if (restatesWholeStack(base, variant)) {
+            return false;
+        }
         int overlaid = 0;
         for (Service s : variant.services().values()) {
             Service b = base.services().get(s.name());
@@ -58,6 +62,28 @@ public record ComposeVariant(ComposeProject project, String baseFile, java.util.
             }
         }
         return overlaid > 0 && 2 * overlaid > variant.services().size();
+    }
+
+    /**
+     * Whether the file defines every service of the base, each with an image or a build of its own, and restates the
+     * image of a service neither file builds (the database beside the application): a complete stack started with
+     * {@code -f} alone ({@code docker-compose.build.yml} that builds the application its base pulls), however few keys
+     * of a hardened base it repeats. An overlay names only what it changes, and has no reason to repeat a pulled image.
+     */
+    private static boolean restatesWholeStack(ComposeProject base, ComposeProject variant) {
+        if (!variant.services().keySet().containsAll(base.services().keySet())) {
+            return false;
+        }
+        boolean pulledRestated = false;
+        for (Service s : variant.services().values()) {
+            if (!s.node().has("image") && !s.node().has("build")) {
+                return false;
+            }
+            Service b = base.services().get(s.name());
+            pulledRestated |= b != null && s.node().has("image") && b.node().has("image") && !s.node().has("build")
+                    && !b.node().has("build");
+        }
+        return pulledRestated;
     }
 
     /** Whether a service of the merged project is the variant's to review: a file over the base defines it. */

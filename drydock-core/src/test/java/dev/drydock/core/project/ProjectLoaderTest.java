@@ -370,6 +370,67 @@ class ProjectLoaderTest {
     }
 
     @Test
+    void aBuildFileThatRestatesTheWholeStackIsAProjectOfItsOwn() throws IOException {
+        write("Dockerfile", "FROM node:22.12.0-slim\nUSER node\nCMD [\"node\", \"main.js\"]\n");
+        write("docker-compose.yml", """
+                services:
+                  app:
+                    image: ghcr.io/acme/ledger:2.1.0
+                    init: true
+                    cap_drop: [ALL]
+                    security_opt: [no-new-privileges:true]
+                    restart: unless-stopped
+                    env_file: .env
+                    ports: ["3333:3333"]
+                    depends_on:
+                      db:
+                        condition: service_healthy
+                  db:
+                    image: postgres:17.2
+                    restart: unless-stopped
+                    cap_drop: [ALL]
+                    security_opt: [no-new-privileges:true]
+                    env_file: .env
+                    volumes: [pgdata:/var/lib/postgresql/data]
+                volumes:
+                  pgdata:
+                """);
+        write("docker-compose.build.yml", """
+                services:
+                  app:
+                    build: .
+                    env_file: .env
+                    ports: ["3333:3333"]
+                  db:
+                    image: postgres:17.2
+                    env_file: .env
+                    volumes: [pgdata:/var/lib/postgresql/data]
+                volumes:
+                  pgdata:
+                """);
+        write(".env", "POSTGRES_PASSWORD=\n");
+        Project project = new ProjectLoader().load(dir);
+        assertThat(project.composeProjects()).hasSize(2);
+        assertThat(project.composeVariants()).isEmpty();
+    }
+
+    @Test
+    void anOverlayThatBuildsTheApplicationStaysAVariant() throws IOException {
+        write("Dockerfile", "FROM node:22.12.0-slim\nUSER node\nCMD [\"node\", \"main.js\"]\n");
+        write("docker-compose.yml", """
+                services:
+                  app:
+                    image: ghcr.io/acme/ledger:2.1.0
+                    restart: unless-stopped
+                  db:
+                    image: postgres:17.2
+                """);
+        write("docker-compose.build.yml", "services:\n  app:\n    build: .\n");
+        Project project = new ProjectLoader().load(dir);
+        assertThat(project.composeVariants()).hasSize(1);
+    }
+
+    @Test
     void aServicePullingAnImageTheProjectBuildsIsLinkedToItsDockerfile() throws IOException {
         write("Dockerfile", "FROM python:3.12.7-slim\nUSER 10001\nCMD [\"python\", \"-m\", \"http.server\"]\n");
         write("worker/Dockerfile", "FROM python:3.12.7-slim\nCMD [\"python\", \"-m\", \"worker\"]\n");
