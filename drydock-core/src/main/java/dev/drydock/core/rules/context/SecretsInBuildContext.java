@@ -257,7 +257,9 @@ public final class SecretsInBuildContext implements Rule {
         List<TextEdit> uncarry = new ArrayList<>();
         boolean keepsCarrier = false;
         for (Item item : items) {
-            var carriers = BuildContexts.namingCarriers(project, build, copy, item.path());
+            // an env file's values reach the container at run time; a key the application reads must stay reachable
+            var carriers = BuildContexts.namingCarriers(project, build, copy, item.path())
+                    .filter(list -> list.isEmpty() || item.isEnvFile());
             keepsCarrier |= carriers.isEmpty();
             carriers.ifPresent(list -> list.forEach(c -> uncarry.add(SourceEdits.deleteLines(c.instruction().file(),
                     c.instruction().span().startLine(), c.instruction().span().endLine()))));
