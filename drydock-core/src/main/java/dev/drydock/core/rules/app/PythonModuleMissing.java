@@ -152,7 +152,7 @@ final class PythonModuleMissing {
         return Optional.empty();
     }
 
-    private static Optional<Boolean> mayHold(ReviewContext context, BuildLink build, String path) {
+    static Optional<Boolean> mayHold(ReviewContext context, BuildLink build, String path) {
         return ImageFiles.mayHold(context.project(), build, build.stage(), path, PythonModuleMissing::installsOnly);
     }
 
@@ -218,7 +218,7 @@ final class PythonModuleMissing {
      * Whether a RUN installs the project itself ({@code pip install .}, a wheel, {@code poetry install}, {@code uv
      * sync}): its modules are then in site-packages, whatever the copied folders hold.
      */
-    private static boolean installsProject(BuildLink build) {
+    static boolean installsProject(BuildLink build) {
         return RunStep.of(build.model(), Stages.lineage(build.model(), build.stage())).stream()
                 .flatMap(run -> run.calls().stream()).anyMatch(PythonProjectInstalls::installsProject);
     }

@@ -66,7 +66,10 @@ import java.util.regex.Pattern;
                 + " import path that has the package holds its __init__.py but no __main__.py; quiet for"
                 + " standard-library and installed modules"
                 + " (http.server, a dependency of the manifests) and for the servers drydock reads as programs"
-                + " (python -m uvicorn, python -m flask).",
+                + " (python -m uvicorn, python -m flask). For `celery -A package`, the package the image holds"
+                + " when Celery cannot find its application there: its __init__.py neither defines nor imports one"
+                + " (no mention of celery or app), it has no celery.py, and one other module of it creates the"
+                + " Celery instance (proj/celery_app.py), which the recommendation names.",
         problem = "`python X` opens X as a file (or a folder with a __main__.py) relative to the working directory:"
                 + " it never looks X up on PATH or among installed modules. `python streamlit run app.py` is a mix of"
                 + " `streamlit run app.py` and `python -m streamlit run app.py`; a script the Dockerfile never copies,"
@@ -174,6 +177,11 @@ public final class PythonScriptMissing implements Rule {
                 .filter(m -> reported.add(c.command().origin().file() + "#" + m.file()))
                 .ifPresent(m -> reportModule(context, c, m, ep.target().value(), "`" + String.join(" ", ep.args())
                         + "` imports " + m.module() + " (for " + ep.target().value() + ")"));
+        if (ep.runtime() == Runtime.CELERY && writtenInCommand(c, ep.target().module())) {
+            CeleryAppNotFound.of(context, build, ep).filter(f -> !mountedOver(c.service(), f.init()))
+                    .filter(f -> reported.add(c.command().origin().file() + "#celery#" + f.init()))
+                    .ifPresent(f -> reportCeleryApp(context, c, ep, f));
+        }
         String settings = ep.environment().get("DJANGO_SETTINGS_MODULE");
         if (settings != null && ep.option("settings") == null) {
             PythonModuleMissing.of(context, build, ep, settings).filter(m -> !mountedOver(c.service(), m.file()))
@@ -182,6 +190,21 @@ public final class PythonScriptMissing implements Rule {
                             + settings + " makes Django import " + m.module() + " when `" + String.join(" ", ep.args())
                             + "` starts"));
         }
+    }
+
+    private void reportCeleryApp(ReviewContext context, Container c, EntryPoint ep, CeleryAppNotFound f) {
+        String message = "`" + String.join(" ", ep.args()) + "` makes Celery look for its application in the package "
+                + f.module() + ": an `app` or `celery` attribute, a " + f.module() + ".celery module or a Celery"
+                + " instance in its namespace; " + f.init() + " defines and imports none, the package has no celery.py,"
+                + " and the application is created in " + f.holder() + ": the worker stops with \"Unable to load celery"
+                + " application\" and the container exits at once";
+        String init = PathNames.fileName(f.holder());
+        String recommendation = "Name the module that creates the application: -A " + f.holderModule() + "; or import it"
+                + " in " + f.init() + " (`from ." + init.substring(0, init.length() - 3) + " import app as celery_app`,"
+                + " as Celery's Django guide does), which also loads it when the web process starts.";
+        context.finding(this, WrittenInstructions.commandWord(c, c.command(), f.module()), message)
+                .recommendation(recommendation)
+                .add();
     }
 
     /** {@code python -m package.module} or {@code python -m module} when the image has no such module. */
