@@ -1,20 +1,16 @@
 package dev.drydock.core.rules.context;
 
 import dev.drydock.core.discovery.PathNames;
-import dev.drydock.core.dockerfile.model.CopyCommand;
-import dev.drydock.core.edit.SourceEdits;
 import dev.drydock.core.edit.TextEdit;
 import dev.drydock.core.project.BuildLink;
 import dev.drydock.core.project.Project;
-import dev.drydock.core.rules.support.BuildContexts;
 import dev.drydock.core.rules.support.BuildContexts.ContextCopy;
 import dev.drydock.core.rules.support.ContextInventory.Item;
+import dev.drydock.core.rules.support.EnvFileCarriers;
 import dev.drydock.core.rules.support.StrictDotenvLoad;
 import dev.drydock.core.rules.support.SymfonyDotenv;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -46,29 +42,17 @@ record EnvPlan(List<String> patterns, List<TextEdit> deletions, boolean fixable,
         boolean dotenv = items.stream().anyMatch(i -> i.isEnvFile() && isDotenv(i.path()));
         Optional<StrictDotenvLoad> strict = dotenv ? StrictDotenvLoad.in(project, build) : Optional.empty();
         List<String> patterns = strict.isPresent() ? List.of("**/.env.*") : List.of("**/.env", "**/.env.*");
-        Map<CopyCommand, TextEdit> deletions = new LinkedHashMap<>();
-        boolean fixable = true;
-        for (Item item : items) {
-            if (!item.isEnvFile() || strict.isPresent() && isDotenv(item.path())) {
-                continue;
-            }
-            for (ContextCopy copy : copies) {
-                Optional<List<CopyCommand>> carriers = BuildContexts.namingCarriers(project, build, copy, item.path());
-                fixable &= carriers.isPresent();
-                carriers.orElse(List.of()).forEach(c -> deletions.computeIfAbsent(c, k -> SourceEdits.deleteLines(
-                        k.instruction().file(), k.instruction().span().startLine(), k.instruction().span().endLine())));
-            }
-        }
+        List<Item> excluded = items.stream()
+                .filter(i -> i.isEnvFile() && !(strict.isPresent() && isDotenv(i.path()))).toList();
+        EnvFileCarriers carriers = EnvFileCarriers.of(project, build, excluded, copies);
         List<String> said = new ArrayList<>();
         strict.ifPresent(load -> said.add(" `.env` stays in the context until the application starts without it: "
                 + load.advice() + "; then add `**/.env`."));
-        if (!deletions.isEmpty()) {
-            said.add(" Delete " + String.join(" and ", deletions.keySet().stream().map(c -> "`"
-                    + c.instruction().logicalText().text().strip().replaceAll("\\s+", " ") + "` (line "
-                    + c.instruction().span().startLine() + ")").toList())
-                    + ", which would no longer find the file in the builder: the container gets its values at run time.");
+        if (!carriers.commands().isEmpty()) {
+            said.add(" Delete " + carriers.described() + ", which would no longer find the file in the builder: the"
+                    + " container gets its values at run time.");
         }
-        return new EnvPlan(patterns, List.copyOf(deletions.values()), fixable, String.join("", said),
+        return new EnvPlan(patterns, carriers.deletions(), !carriers.blocked(), String.join("", said),
                 strict.isPresent());
     }
 

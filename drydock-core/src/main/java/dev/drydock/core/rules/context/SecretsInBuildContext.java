@@ -8,7 +8,6 @@ import dev.drydock.core.project.Container;
 import dev.drydock.core.project.ImagePaths;
 import dev.drydock.core.project.Project;
 import dev.drydock.core.edit.Fix;
-import dev.drydock.core.edit.SourceEdits;
 import dev.drydock.core.edit.TextEdit;
 import dev.drydock.core.review.Category;
 import dev.drydock.core.edit.FixSafety;
@@ -26,6 +25,7 @@ import dev.drydock.core.rules.support.ContextInventory;
 import dev.drydock.core.rules.support.ContextInventory.Evidence;
 import dev.drydock.core.rules.support.ContextInventory.Item;
 import dev.drydock.core.rules.support.ContextInventory.Source;
+import dev.drydock.core.rules.support.EnvFileCarriers;
 import dev.drydock.core.rules.support.EnvFiles;
 import dev.drydock.core.rules.support.IgnoreEdits;
 import dev.drydock.core.rules.support.SecretNames;
@@ -254,16 +254,7 @@ public final class SecretsInBuildContext implements Rule {
                 : items.stream().noneMatch(i -> i.isEnvFile())
                         ? "replace " + and(items.stream().map(Item::display).toList())
                         : "rotate what " + and(items.stream().map(Item::display).toList()) + " hold";
-        List<TextEdit> uncarry = new ArrayList<>();
-        boolean keepsCarrier = false;
-        for (Item item : items) {
-            // an env file's values reach the container at run time; a key the application reads must stay reachable
-            var carriers = BuildContexts.namingCarriers(project, build, copy, item.path())
-                    .filter(list -> list.isEmpty() || item.isEnvFile());
-            keepsCarrier |= carriers.isEmpty();
-            carriers.ifPresent(list -> list.forEach(c -> uncarry.add(SourceEdits.deleteLines(c.instruction().file(),
-                    c.instruction().span().startLine(), c.instruction().span().endLine()))));
-        }
+        EnvFileCarriers carriers = EnvFileCarriers.of(project, build, items, List.of(copy));
         String recommendation;
         if (named) {
             recommendation = "Remove " + instruction + " and give the container the values at run time (compose"
@@ -282,8 +273,8 @@ public final class SecretsInBuildContext implements Rule {
                             + " through compose secrets:, which reads the host's file, not the image's"
                     : "; if the container needs " + (items.size() == 1 ? "the file, mount it" : "these files, mount them")
                             + " at run time (compose secrets: or a read-only bind mount)";
-            String uncarried = uncarry.isEmpty() || keepsCarrier ? "" : ". Delete " + String.join(" and ",
-                    carriersNamed(project, build, copy, items)) + ", which would no longer find the file in the builder";
+            String uncarried = carriers.commands().isEmpty() || carriers.blocked() ? ""
+                    : ". Delete " + carriers.described() + ", which would no longer find the file in the builder";
             recommendation = exclude + runtime + uncarried + ". Rebuild, delete the images built so far, and " + rotate
                     + " if one of them was ever pushed or shared.";
         }
@@ -303,28 +294,17 @@ public final class SecretsInBuildContext implements Rule {
                 : "Secrets and keys: never part of the image");
         // a COPY --from that takes the excluded file out of a builder fails once the file is gone: it goes too, and
         // when it takes more than the file, or the application stops without .env, nothing is excluded by the fix
-        if (exclude != null && strict.isEmpty() && !keepsCarrier) {
+        if (exclude != null && strict.isEmpty() && !carriers.blocked()) {
             // safe when the values still reach the container: env files that compose loads with env_file, and the
             // files of compose secrets, which compose mounts from the host
             boolean delivered = items.stream().allMatch(i -> i.has(Source.ENV_FILE) || i.has(Source.COMPOSE_SECRET));
             List<TextEdit> edits = new ArrayList<>(List.of(exclude));
-            edits.addAll(uncarry);
+            edits.addAll(carriers.deletions());
             finding.fix(Fix.of("exclude " + and(patterns) + " in " + ignore
-                            + (uncarry.isEmpty() ? "" : " and drop the COPY --from that took it"),
+                            + (carriers.commands().isEmpty() ? "" : " and drop the COPY --from that took it"),
                     delivered ? FixSafety.SAFE : FixSafety.UNSAFE, edits));
         }
         finding.add();
-    }
-
-    /** The COPY --from instructions that take these files out of a builder by name, as written, with their lines. */
-    private static List<String> carriersNamed(Project project, BuildLink build, ContextCopy copy, List<Item> items) {
-        Set<String> out = new LinkedHashSet<>();
-        for (Item item : items) {
-            BuildContexts.namingCarriers(project, build, copy, item.path()).orElse(List.of()).forEach(c -> out.add("`"
-                    + c.instruction().logicalText().text().strip().replaceAll("\\s+", " ") + "` (line "
-                    + c.instruction().span().startLine() + ")"));
-        }
-        return List.copyOf(out);
     }
 
     /** Whether the item is the .env file that dotenv libraries load from the working directory. */
