@@ -2,6 +2,7 @@ package dev.drydock.core.rules.compose;
 
 import dev.drydock.core.compose.ScalarNode;
 import dev.drydock.core.compose.Service;
+import dev.drydock.core.image.ImageReference;
 import dev.drydock.core.review.Category;
 import dev.drydock.core.review.ReviewContext;
 import dev.drydock.core.review.Rule;
@@ -13,33 +14,53 @@ import dev.drydock.core.rules.support.DataStores;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
 @RuleDefinition(
         id = "database-authentication-disabled",
-        title = "A database accepts connections without a password",
+        title = "A database or cache accepts connections without credentials",
         severity = Severity.HIGH,
         category = Category.SECURITY,
-        checks = "Compose services that pull a database image and tell its entry point to let clients in without a"
-                + " password: `POSTGRES_HOST_AUTH_METHOD: trust` for the official postgres image (and postgis,"
+        checks = "Compose services that pull a data store image which lets clients in without credentials. By a"
+                + " setting: `POSTGRES_HOST_AUTH_METHOD: trust` for the official postgres image (and postgis,"
                 + " timescaledb, built on it); `MYSQL_ALLOW_EMPTY_PASSWORD` or `MARIADB_ALLOW_EMPTY_ROOT_PASSWORD` set to"
                 + " any value for mysql and mariadb while no root password (plain, _FILE, _HASH or random) is set;"
-                + " `ALLOW_EMPTY_PASSWORD: yes` (or true, 1) for the Bitnami images. High when the service publishes a"
-                + " port on every interface of the host, medium when only the compose network reaches it, low in"
-                + " development files (compose.override.yml, docker-compose.dev.yml).",
-        problem = "The entry point writes the setting into the server's configuration when it initializes the data"
-                + " directory: postgres adds `host all all all trust` to pg_hba.conf, mysql and mariadb create root"
-                + " with an empty password, Bitnami's scripts start the server without one.",
-        impact = "Anyone who reaches the port logs in as the superuser: every container on the compose network, and"
-                + " every host that reaches a published port; they read, change or drop every database.",
-        recommendation = "Remove the setting and give the database a password from a compose secret"
+                + " `ALLOW_EMPTY_PASSWORD: yes` (or true, 1) for the Bitnami images of data stores; `--noauth` for mongo;"
+                + " `xpack.security.enabled=false` (or ES_SETTING_XPACK_SECURITY_ENABLED) for Elasticsearch;"
+                + " `DISABLE_SECURITY_PLUGIN=true` or `plugins.security.disabled=true` for OpenSearch. By default: redis,"
+                + " valkey/valkey, eqalpha/keydb and redis/redis-stack without requirepass, aclfile or user (in the"
+                + " command, REDIS_ARGS, or a mounted configuration file the project holds); mongo without"
+                + " MONGO_INITDB_ROOT_USERNAME and _PASSWORD (or _FILE), --auth or a configuration file; memcached"
+                + " without -S or -Y; cassandra without a mounted configuration; Elasticsearch before 8.0 without"
+                + " xpack.security.enabled; CouchDB before 3.0 without COUCHDB_USER or COUCHDB_PASSWORD. A service with an"
+                + " entrypoint of its own, or a command that runs another program, is left out. Severity: high when the"
+                + " service publishes a port on every interface of the host (or uses network_mode: host), low in"
+                + " development files (compose.override.yml, docker-compose.dev.yml). Reached only by the compose network"
+                + " or on 127.0.0.1: medium for the SQL databases, low for the settings of the other stores, and not"
+                + " reported for a store open by default, the way most stacks run their cache.",
+        problem = "The SQL images' entry points write the setting into the server's configuration when they initialize"
+                + " the data directory: postgres adds `host all all all trust` to pg_hba.conf, mysql and mariadb create"
+                + " root with an empty password, Bitnami's scripts start the server without one. The official redis,"
+                + " valkey and keydb images turn protected mode off and set no password; mongo enables access control"
+                + " only when it creates a root user; memcached, cassandra, Elasticsearch 7 and CouchDB 2 ask for"
+                + " nothing unless configured to.",
+        impact = "Anyone who reaches the port has the whole store: the SQL superuser, every key of a cache (sessions,"
+                + " tokens), every MongoDB database or search index; they read, change or delete all of it. A port"
+                + " published on every interface makes that anyone who reaches the host, past ufw or firewalld.",
+        recommendation = "Remove the setting and give the store a password from a compose secret"
                 + " (`POSTGRES_PASSWORD_FILE: /run/secrets/db_password`) or a required variable"
-                + " (`${DB_PASSWORD:?}`). The setting only acts on a new data directory: on an existing volume, also"
-                + " set the password in the server (ALTER USER) and, for postgres, edit pg_hba.conf.",
+                + " (`${DB_PASSWORD:?}`): requirepass for Redis, MONGO_INITDB_ROOT_USERNAME and _PASSWORD for mongo,"
+                + " xpack.security.enabled=true for Elasticsearch. The init settings only act on a new data directory:"
+                + " on an existing volume, also set the password in the server (ALTER USER, db.createUser) and, for"
+                + " postgres, edit pg_hba.conf. Publish a store's port on 127.0.0.1 only, or not at all.",
         references = {
                 "https://hub.docker.com/_/postgres#postgres_host_auth_method",
                 "https://www.postgresql.org/docs/current/auth-trust.html",
                 "https://hub.docker.com/_/mysql#mysql_allow_empty_password",
-                "https://mariadb.com/kb/en/mariadb-server-docker-official-image-environment-variables/"},
+                "https://mariadb.com/kb/en/mariadb-server-docker-official-image-environment-variables/",
+                "https://hub.docker.com/_/mongo#mongo_initdb_root_username-mongo_initdb_root_password",
+                "https://redis.io/docs/latest/operate/oss_and_stack/management/security/",
+                "https://www.elastic.co/guide/en/elasticsearch/reference/current/security-settings.html"},
         aliases = {},
         effort = "15 min",
         examples = @RuleExample(file = "compose.yaml",
@@ -78,6 +99,8 @@ public final class DatabaseAuthenticationDisabled implements Rule {
             "MYSQL_RANDOM_ROOT_PASSWORD", "MARIADB_ROOT_PASSWORD", "MARIADB_ROOT_PASSWORD_FILE",
             "MARIADB_ROOT_PASSWORD_HASH", "MARIADB_RANDOM_ROOT_PASSWORD");
 
+    private static final Set<String> SQL = Set.of("PostgreSQL", "MySQL", "MariaDB");
+
     /** A setting that turns authentication off, and what it does, for the message. */
     private record Open(Service.EnvVar env, String effect) {}
 
@@ -86,25 +109,84 @@ public final class DatabaseAuthenticationDisabled implements Rule {
         for (ComposeServices.Ref ref : ComposeServices.services(context)) {
             Service service = ref.service();
             String image = service.build() == null ? DataStores.imageName(service).orElse(null) : null;
-            Optional<Open> open = image == null ? Optional.empty() : open(service, image);
-            if (open.isEmpty()) {
+            if (image == null) {
                 continue;
             }
-            Service.EnvVar env = open.get().env();
-            boolean development = ComposeServices.isDevelopmentFile(context, env.node().file().path());
-            Optional<Service.Port> published = PublishedPorts.of(service).stream()
-                    .filter(PublishedPorts::onAllInterfaces).findFirst();
-            Severity severity = development ? Severity.LOW : published.isPresent() ? Severity.HIGH : Severity.MEDIUM;
-            String reach = published.isPresent()
-                    ? "; it publishes " + PublishedPorts.describe(published.get()) + " on every interface of the host,"
-                            + " so any host that reaches this one can do so"
-                    : ": any container on its networks can do so";
-            context.finding(this, ComposeServices.envEntry(service, env), service.name() + " (" + service.image().value()
-                            + ") sets `" + env.name() + ": " + env.value().value() + "`: " + open.get().effect() + reach)
-                    .severity(severity)
-                    .recommendation(recommendation(service, image, env))
-                    .add();
+            Optional<Open> open = open(service, image);
+            if (open.isPresent()) {
+                database(context, service, image, open.get());
+                continue;
+            }
+            ImageReference.tryParse(service.image().value()).filter(ImageReference::isImage)
+                    .flatMap(reference -> OpenStores.of(context, service, reference))
+                    .ifPresent(store -> store(context, service, store));
         }
+    }
+
+    /** An SQL database, or a Bitnami image of any data store, told to let clients in without a password. */
+    private void database(ReviewContext context, Service service, String image, Open open) {
+        Service.EnvVar env = open.env();
+        boolean development = ComposeServices.isDevelopmentFile(context, env.node().file().path());
+        Optional<Service.Port> published = everyInterface(service);
+        boolean sql = DataStores.ofImageName(image).filter(SQL::contains).isPresent();
+        Severity severity = development ? Severity.LOW : published.isPresent() ? Severity.HIGH
+                : sql ? Severity.MEDIUM : Severity.LOW;
+        String reach = published.isPresent()
+                ? "; it publishes " + PublishedPorts.describe(published.get()) + " on every interface of the host,"
+                        + " so any host that reaches this one can do so"
+                : ": any container on its networks can do so";
+        context.finding(this, ComposeServices.envEntry(service, env), service.name() + " (" + service.image().value()
+                        + ") sets `" + env.name() + ": " + env.value().value() + "`: " + open.effect() + reach)
+                .severity(severity)
+                .recommendation(recommendation(service, image, env))
+                .add();
+    }
+
+    /**
+     * A cache, document store or search engine open to every client: high when a port on every interface of the host
+     * leads to it; one open by default and reached only by the compose network (or on 127.0.0.1) is how most stacks
+     * run their cache, and is left alone, while a setting that turns authentication off is low there.
+     */
+    private void store(ReviewContext context, Service service, OpenStores.Open store) {
+        Optional<Service.Port> published = everyInterface(service);
+        boolean hostNetwork = service.networkMode() != null && service.networkMode().value().strip().equals("host");
+        if (store.why() == OpenStores.Why.DEFAULT && published.isEmpty() && !hostNetwork) {
+            return;
+        }
+        String exposedIn = published.map(p -> p.node().file().path())
+                .orElse(hostNetwork ? service.networkMode().file().path() : store.at().file());
+        boolean development = ComposeServices.isDevelopmentFile(context, exposedIn)
+                || ComposeServices.isDevelopmentFile(context, store.at().file());
+        boolean reachable = published.isPresent() || hostNetwork;
+        Severity severity = development || !reachable ? Severity.LOW : Severity.HIGH;
+        String reach = published.isPresent()
+                ? "; it publishes " + PublishedPorts.describe(published.get()) + " on every interface of the host, so"
+                        + " that is any machine that reaches the host"
+                : hostNetwork ? "; with network_mode: host it listens on every interface of the host, so that is any"
+                        + " machine that reaches the host"
+                : "; only containers on its networks reach it";
+        context.finding(this, store.at(), service.name() + " (" + service.image().value() + ", " + store.store()
+                        + ") lets clients in without credentials: " + store.effect() + reach)
+                .severity(severity)
+                .recommendation(Character.toUpperCase(store.change().charAt(0)) + store.change().substring(1)
+                        + published.map(p -> "; also bind the port to 127.0.0.1 (`" + loopback(p) + "`) or remove it:"
+                                + " the other services reach " + service.name() + " by name.")
+                                .orElse(hostNetwork ? "; also drop network_mode: host, which puts every port the store"
+                                        + " listens on on the host's interfaces: on the compose network the other"
+                                        + " services reach " + service.name() + " by name." : "."))
+                .add();
+    }
+
+    /** A published port as bound to 127.0.0.1: {@code 127.0.0.1:6380:6379}. */
+    private static String loopback(Service.Port port) {
+        String target = port.targetStart() == port.targetEnd() ? Integer.toString(port.targetStart())
+                : port.targetStart() + "-" + port.targetEnd();
+        return "127.0.0.1:" + (port.published() == null ? "" : port.published()) + ":" + target;
+    }
+
+    /** The first port the service publishes on every interface of the host, if any. */
+    private static Optional<Service.Port> everyInterface(Service service) {
+        return PublishedPorts.of(service).stream().filter(PublishedPorts::onAllInterfaces).findFirst();
     }
 
     private static Optional<Open> open(Service service, String image) {
@@ -122,7 +204,7 @@ public final class DatabaseAuthenticationDisabled implements Rule {
                             + " empty password (any value of " + e.name() + " allows it), so every client logs in as"
                             + " root without one"));
         }
-        if (image.startsWith("bitnami/")) {
+        if (image.startsWith("bitnami/") && DataStores.ofImageName(image).isPresent()) {
             return set(service, "ALLOW_EMPTY_PASSWORD")
                     .filter(e -> e.value().value() != null
                             && List.of("yes", "true", "1").contains(e.value().value().toLowerCase(Locale.ROOT)))
