@@ -60,6 +60,7 @@ public final class AppSource {
     private SecretKey djangoSecretKey;
     private SecretKey flaskSecretKey;
     private SettingLine socketIO;
+    private ActuatorExposure actuatorExposure;
 
     private AppSource(Set<Framework> frameworks, AppObject app, Routes routes, List<ServerCall> serverCalls,
             String sigtermFile, int sigtermLine, List<String> files) {
@@ -323,6 +324,11 @@ public final class AppSource {
     /** The dotted name of the Django settings module the container runs with ({@code mysite.settings.dev}), or empty. */
     public Optional<String> djangoSettingsModule() {
         return Optional.ofNullable(djangoSettingsModule);
+    }
+
+    /** The sensitive actuator endpoints a Spring Boot application's configuration exposes over HTTP, if any. */
+    public Optional<ActuatorExposure> actuatorExposure() {
+        return Optional.ofNullable(actuatorExposure);
     }
 
     /** A line of a settings file: its path, its line and the column where the statement starts. */
@@ -829,7 +835,9 @@ public final class AppSource {
             SpringConfig config = SpringConfig.read(module.dir(), files, properties);
             Routes routes = SpringRoutes.routes(module, config, files, contextFiles, dir, properties);
             List<ServerCall> calls = SpringServer.of(module, config, properties, env);
-            return new AppSource(Set.of(Framework.SPRING_BOOT), null, routes, calls, null, 0, List.of());
+            AppSource spring = new AppSource(Set.of(Framework.SPRING_BOOT), null, routes, calls, null, 0, List.of());
+            spring.actuatorExposure = ActuatorExposure.of(module, config);
+            return spring;
         }
     }
 }

@@ -173,6 +173,11 @@ final class SpringConfig {
         return setting(key).map(Setting::value);
     }
 
+    /** The environment variable that sets the key ({@code SERVER_PORT} for server.port), when the environment does. */
+    Optional<String> variable(String key) {
+        return variables(key).stream().filter(env::containsKey).findFirst();
+    }
+
     /** Whether the environment or an applied file sets the key. */
     boolean has(String key) {
         return value(key).isPresent();

@@ -22,6 +22,7 @@ public final class ComposeSecurityRules {
                 new WritableRootFilesystem(),
                 new PortPublishedOnAllInterfaces(),
                 new DatabaseAuthenticationDisabled(),
+                new SpringActuatorEndpointsExposed(),
                 new PrivilegedHostPort(),
                 new CgroupParentSet(),
                 new SharedMountPropagation());
