@@ -89,6 +89,9 @@ final class OpenStores {
                 return Optional.empty(); // another program (redis-cli, sentinel, a script)
             }
             List<String> args = named ? argv.subList(1, argv.size()) : argv;
+            if (args.contains("--include")) {
+                return Optional.empty(); // a configuration file of its own, which may ask for a password
+            }
             config = args.isEmpty() || !args.get(0).endsWith(".conf") ? null : args.get(0);
             int protectedMode = args.indexOf("--protected-mode");
             if (protectedMode >= 0 && protectedMode + 1 < args.size() && args.get(protectedMode + 1).equals("yes")) {
