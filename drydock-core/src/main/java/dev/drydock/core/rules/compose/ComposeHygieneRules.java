@@ -29,6 +29,7 @@ public final class ComposeHygieneRules {
                 new ComposeProjectNameMissing(),
                 new SourceCodeMounted(),
                 new VolumeHidesImageContent(),
+                new MountHidesDependencies(),
                 new StaticFilesNotShared(),
                 new PublishedPortNotServed(),
                 new ServicePortNotServed(),

@@ -1,0 +1,221 @@
+package dev.drydock.core.rules.support;
+
+import dev.drydock.core.compose.Located;
+import dev.drydock.core.compose.Service;
+import dev.drydock.core.discovery.PathNames;
+import dev.drydock.core.dockerfile.model.ContainerPaths;
+import dev.drydock.core.dockerfile.model.CopyCommand;
+import dev.drydock.core.dockerfile.model.Stage;
+import dev.drydock.core.entrypoint.EntryPoint;
+import dev.drydock.core.project.Container;
+import dev.drydock.core.project.EffectiveCommand;
+import dev.drydock.core.review.ReviewContext;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The dependency folders an image installs inside the folder a compose service bind-mounts from the host
+ * ({@code .:/app} over the {@code /app/node_modules} of {@code RUN npm ci}, or over the {@code /app/.venv} of
+ * {@code RUN uv sync}): the mount shows the host's folder there instead, which a fresh checkout lacks and which, where
+ * a developer installed it, holds packages built for the host's system. Not hidden when another mount of the
+ * service covers the folder more closely (the anonymous volume {@code - /app/node_modules}), nor when the container's
+ * start installs the dependencies itself ({@code npm install && npm run dev}, {@code uv run}).
+ */
+public final class HiddenDependencies {
+
+    /** A start command that installs the dependencies into the mounted folder before the program runs. */
+    private static final Pattern INSTALLS_AT_START = Pattern.compile("(?:^|[\\s;&|(\"'])(?:npm\\s+(?:ci|install|i)\\b"
+            + "|yarn\\s*(?:$|[;&|)\"']|install\\b)|pnpm\\s+(?:install|i)\\b|bun\\s+(?:install|i)\\b"
+            + "|uv\\s+(?:sync|run)\\b|poetry\\s+install\\b|pip3?\\s+install\\b)");
+
+    private static final Set<String> NODE_INSTALLS = Set.of("ci", "install", "i");
+
+    private HiddenDependencies() {}
+
+    /**
+     * A dependency folder of the image that a bind mount hides.
+     *
+     * @param container the service's container
+     * @param mount the bind mount
+     * @param target the mount's target, cleaned
+     * @param folder the dependency folder, cleaned ({@code /app/node_modules})
+     * @param filler what fills it in the image, for messages
+     * @param line the Dockerfile line of that instruction
+     * @param node whether it holds Node packages (else a Python virtualenv)
+     */
+    public record Hidden(Container container, Service.Volume mount, String target, String folder, String filler,
+            int line, boolean node) {
+
+        /** The folder the host shows there: the mount's source joined with the folder's place below the target. */
+        public String hostFolder() {
+            String below = folder.substring(target.equals("/") ? 1 : target.length() + 1);
+            String source = mount.source() == null ? "." : mount.source();
+            return source.endsWith("/") ? source + below : source + "/" + below;
+        }
+
+        /** What the folder holds, for messages. */
+        public String what() {
+            return node ? "the node_modules" : "the virtualenv";
+        }
+    }
+
+    /** The dependency folders of the container's image that its bind mounts hide. */
+    public static List<Hidden> of(ReviewContext context, Container c) {
+        Service service = c.service();
+        if (service == null || c.build() == null || c.build().stage() == null) {
+            return List.of();
+        }
+        BuiltImage image = BuiltImage.of(context).stream().filter(i -> i.containers().contains(c)).findFirst()
+                .orElse(null);
+        if (image == null) {
+            return List.of();
+        }
+        Map<String, Filled> folders = folders(image);
+        if (folders.isEmpty() || installsAtStart(c)) {
+            return List.of();
+        }
+        List<Hidden> out = new ArrayList<>();
+        for (Service.Volume mount : service.volumes()) {
+            if (!mount.isBind() || mount.target() == null || !mount.target().startsWith("/")) {
+                continue;
+            }
+            String target = ContainerPaths.clean(mount.target());
+            for (Map.Entry<String, Filled> folder : folders.entrySet()) {
+                String path = folder.getKey();
+                if (!path.equals(target) && PathNames.isUnder(path, target) && !target.equals("/")
+                        && !coveredCloser(service, path, target)) {
+                    Filled f = folder.getValue();
+                    out.add(new Hidden(c, mount, target, path, f.what(), f.line(), f.node()));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** What fills a dependency folder. */
+    private record Filled(String what, int line, boolean node) {}
+
+    /** The dependency folders the image's own stages fill, each with the last instruction that does. */
+    private static Map<String, Filled> folders(BuiltImage image) {
+        Map<String, Filled> out = new LinkedHashMap<>();
+        for (Stage stage : image.imageStages()) {
+            for (CopyCommand copy : stage.copies()) {
+                if (copy.fromContext() || copy.containerPath() == null) {
+                    continue;
+                }
+                String destination = ContainerPaths.clean(copy.containerPath());
+                String name = PathNames.fileName(destination);
+                if (name.equals("node_modules") || name.equals(".venv")) {
+                    ImageFilledVolumes.Filler f = ImageFilledVolumes.Filler.of(copy.instruction(), true);
+                    out.put(destination, new Filled(f.what(), f.line(), name.equals("node_modules")));
+                }
+            }
+        }
+        for (RunStep run : image.imageRuns()) {
+            for (Call call : run.calls()) {
+                String dir = run.directoryAt(call);
+                if (dir == null) {
+                    continue;
+                }
+                installedFolder(run, call, dir).ifPresent(folder -> {
+                    ImageFilledVolumes.Filler f = ImageFilledVolumes.Filler.of(run.instruction(), true);
+                    out.put(folder, new Filled(f.what(), f.line(), folder.endsWith("/node_modules")));
+                });
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The folder a call of a RUN installs dependencies into: the node_modules beside the package.json of the folder
+     * it runs in (npm ci, yarn, pnpm install, bun install, not a global install), the virtualenv {@code python -m
+     * venv}, {@code virtualenv} or {@code uv venv} creates, the project environment of {@code uv sync} (.venv, or
+     * UV_PROJECT_ENVIRONMENT), and Poetry's .venv when POETRY_VIRTUALENVS_IN_PROJECT is set.
+     */
+    static Optional<String> installedFolder(RunStep run, Call call, String dir) {
+        Optional<Call.Arg> sub = call.options().subcommand();
+        List<String> words = call.args().stream().map(Call.Arg::value).toList();
+        if (words.contains("-g") || words.contains("--global") || words.contains("global")) {
+            return Optional.empty();
+        }
+        if (call.is("npm", "pnpm", "bun") && sub.filter(a -> NODE_INSTALLS.contains(a.value())).isPresent()
+                || call.is("yarn") && (sub.isEmpty() || sub.get().value().equals("install"))) {
+            return Optional.of(ContainerPaths.clean(dir + "/node_modules"));
+        }
+        if (call.is("uv") && sub.isPresent()) {
+            if (sub.get().value().equals("sync")) {
+                String environment = run.variable("UV_PROJECT_ENVIRONMENT");
+                return Optional.of(ContainerPaths.clean(PathNames.normalizeAbsolute(dir,
+                        environment == null || environment.isBlank() ? ".venv" : environment)));
+            }
+            if (sub.get().value().equals("venv")) {
+                List<Call.Arg> operands = call.options("-p", "--python", "--prompt").operands();
+                String path = operands.size() > 1 ? operands.get(1).value() : ".venv";
+                return Optional.of(ContainerPaths.clean(PathNames.normalizeAbsolute(dir, path)));
+            }
+        }
+        if (call.is("poetry") && sub.filter(a -> a.value().equals("install")).isPresent()) {
+            String inProject = run.variable("POETRY_VIRTUALENVS_IN_PROJECT");
+            return inProject != null && (inProject.equalsIgnoreCase("true") || inProject.equals("1"))
+                    ? Optional.of(ContainerPaths.clean(dir + "/.venv")) : Optional.empty();
+        }
+        if (call.is("python", "python3", "virtualenv") || call.name().matches("python3\\.\\d+")) {
+            int venv = words.indexOf("venv");
+            if (call.is("virtualenv") || venv > 0 && words.get(venv - 1).equals("-m")) {
+                String path = words.isEmpty() ? null : words.get(words.size() - 1);
+                if (path != null && !path.startsWith("-") && !path.equals("venv") && !path.contains("$")) {
+                    return Optional.of(ContainerPaths.clean(PathNames.normalizeAbsolute(dir, path)));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Whether another mount of the service sits at the folder or between it and the bind mount's target. */
+    private static boolean coveredCloser(Service service, String folder, String target) {
+        for (Service.Volume v : service.volumes()) {
+            if (v.target() == null || !v.target().startsWith("/")) {
+                continue;
+            }
+            String other = ContainerPaths.clean(v.target());
+            if (!other.equals(target) && PathNames.isUnder(folder, other) && PathNames.isUnder(other, target)) {
+                return true;
+            }
+        }
+        for (Located<String> tmpfs : service.tmpfs() == null ? List.<Located<String>>of() : service.tmpfs()) {
+            String other = ContainerPaths.clean(tmpfs.value().split(":")[0]);
+            if (PathNames.isUnder(folder, other) && PathNames.isUnder(other, target) && !other.equals(target)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether the container's command or its entry-point scripts install the dependencies before the program. */
+    private static boolean installsAtStart(Container c) {
+        List<String> texts = new ArrayList<>();
+        EffectiveCommand command = c.command();
+        if (command != null) {
+            texts.add(String.join(" ", command.argv()));
+            if (command.script() != null) {
+                texts.add(command.script());
+            }
+        }
+        EntryPoint ep = c.entryPoint();
+        if (ep != null) {
+            ep.otherCommands().forEach(words -> texts.add(String.join(" ", words)));
+            for (String script : ep.scripts()) {
+                c.scripts().find(script).ifPresent(file -> texts.add(file.text()));
+            }
+            if (ep.startedBy() != null) {
+                c.scripts().find(ep.startedBy()).ifPresent(file -> texts.add(file.text()));
+            }
+        }
+        return texts.stream().anyMatch(t -> INSTALLS_AT_START.matcher(t).find());
+    }
+}
