@@ -39,7 +39,7 @@ final class CommandReader {
             "ts-node", "ts-node-dev", "tsx", "next", "vite", "ng", "react-scripts", "vue-cli-service", "serve", "pm2-runtime", "pm2",
             "java", "mvn", "mvnw", "gradle", "gradlew", "go", "rails", "puma", "rackup", "unicorn", "ruby", "php",
             "frankenphp", "rr", "nginx", "httpd-foreground", "apache2-foreground", "httpd", "apache2", "apachectl",
-            "apache2ctl", "caddy", "supervisord", "exec", "env", "tini", "dumb-init", "gosu", "su-exec",
+            "apache2ctl", "caddy", "supervisord", "exec", "env", "cross-env", "tini", "dumb-init", "gosu", "su-exec",
             "opentelemetry-instrument", "ddtrace-run", "bundle", "npx", "poetry", "pipenv", "uv", "dotnet", "mix",
             "elixir", "iex", "air", "CompileDaemon", "gow",
             // servers official images start through their entry-point scripts
@@ -374,6 +374,20 @@ final class CommandReader {
             }
             case "env" -> {
                 return envWrapper(rest);
+            }
+            case "cross-env" -> {
+                // cross-env NODE_ENV=production node server.js: sets the variables, then runs the command as its child
+                int i = 0;
+                while (i < rest.size() && rest.get(i).indexOf('=') > 0 && !rest.get(i).startsWith("-")) {
+                    env.put(rest.get(i).substring(0, rest.get(i).indexOf('=')),
+                            rest.get(i).substring(rest.get(i).indexOf('=') + 1));
+                    i++;
+                }
+                if (i == rest.size()) {
+                    return null;
+                }
+                wrappers.add(new Wrapper("cross-env", rest.subList(0, i)));
+                return rest.subList(i, rest.size());
             }
             case "tini", "tini-static", "catatonit" -> {
                 return wrapped("tini".equals(name) || "tini-static".equals(name) ? "tini" : name, TINI, rest);

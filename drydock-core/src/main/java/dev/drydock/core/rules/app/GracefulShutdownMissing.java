@@ -140,7 +140,13 @@ import java.util.regex.Pattern;
                 + " an image the Kubernetes manifests run only as a Job or CronJob, or a Python or Node script run"
                 + " directly whose code drydock reads in full and that serves nothing and neither loops nor waits (no"
                 + " while loop, sleep, server, consumer, scheduler or event handler); a compose service restarted"
-                + " whenever it ends (restart: always or unless-stopped) is a service all the same.",
+                + " whenever it ends (restart: always or unless-stopped) is a service all the same. None either for a"
+                + " compose service that runs the test suite (a package.json test script such as `yarn test` or"
+                + " `npm run test:e2e`, jest, vitest run, pytest, go test), not in watch mode, which ends with the suite;"
+                + " cross-env, which passes SIGTERM on to the program it starts, counts as an init. Low where only"
+                + " development runs the container: the finding's place is a development compose file"
+                + " (compose.dev.yaml, compose.test.yaml, compose.override.yaml ...), or every service that runs the"
+                + " image is declared in such files only.",
         problem = "Docker sends SIGTERM to PID 1 and kills everything with SIGKILL when the grace period ends. A shell"
                 + " does not forward the signal to its child, PID 1 without a handler does not act on it, a Go server"
                 + " without one exits at once (as PID 1 with status 2) without finishing its requests, and a server"
@@ -203,7 +209,9 @@ public final class GracefulShutdownMissing implements Rule {
                 continue; // a short job that ends by itself: nobody stops it, so there is no shutdown to make graceful
             }
             boolean init = s != null && s.init() != null && Boolean.TRUE.equals(s.init().value())
-                    || ep.wrappedBy("tini") || ep.wrappedBy("dumb-init") || ep.wrappedBy("catatonit");
+                    || ep.wrappedBy("tini") || ep.wrappedBy("dumb-init") || ep.wrappedBy("catatonit")
+                    // cross-env passes SIGTERM on to the program it starts as its child, which is then not PID 1
+                    || ep.wrappedBy("cross-env");
             Located<Service.DurationValue> grace = s == null ? null : s.stopGracePeriod();
             long stopSeconds = grace == null || grace.value().duration() == null ? DOCKER_DEFAULT_SECONDS
                     : grace.value().duration().toSeconds();
@@ -267,7 +275,7 @@ public final class GracefulShutdownMissing implements Rule {
             return false;
         }
         String program = String.join(" ", ep.args());
-        context.finding(this, command.cmdOrigin(), command.entrypointImage() + "'s entry-point script "
+        finding(context, c, command.cmdOrigin(), command.entrypointImage() + "'s entry-point script "
                         + TorchServeImages.ENTRYPOINT + " runs `" + ShortText.of(program, 90) + "` with eval, without"
                         + " exec, as its child and stays PID 1 (bash, which would run `" + TorchServeImages.KEEP_ALIVE
                         + "` next): docker stop's SIGTERM goes to the script's bash, which does not pass it on, so "
@@ -336,13 +344,13 @@ public final class GracefulShutdownMissing implements Rule {
                                 + job + " never gets it and is killed with SIGKILL when the grace period ends"
                         : "the " + written + " " + form + " starts `" + ShortText.of(script, 70) + signal + "; "
                                 + job + ", started in the background with `&`, never gets the signal either";
-                context.finding(this, origin, message)
+                finding(context, c, origin, message)
                         .recommendation(backgroundRecommendation(first, last.isEmpty() ? null : foreground.get(),
                                 job))
                         .add();
                 return true;
             }
-            context.finding(this, origin, "the " + written + " " + form + " starts `" + ShortText.of(script, 70) + signal)
+            finding(context, c, origin, "the " + written + " " + form + " starts `" + ShortText.of(script, 70) + signal)
                     .recommendation(compound ? compoundRecommendation(script)
                             : shellRecommendation(command, script,
                             written.startsWith("compose ") ? written.substring("compose ".length()) + ":" : which, what,
@@ -384,12 +392,12 @@ public final class GracefulShutdownMissing implements Rule {
                             + (job == null ? "" : "; " + job + " (line " + firstJob.span().startLine() + "), started"
                                     + " in the background with `&`, never gets the signal either");
                     if (job != null) {
-                        (at != null ? context.finding(this, at, message) : context.finding(this, command.origin(), message))
+                        (at != null ? finding(context, c, at, message) : finding(context, c, command.origin(), message))
                                 .recommendation(backgroundRecommendation(firstJob, handOver.or(() -> last).get(), job))
                                 .add();
                         return true;
                     }
-                    (at != null ? context.finding(this, at, message) : context.finding(this, command.origin(), message))
+                    (at != null ? finding(context, c, at, message) : finding(context, c, command.origin(), message))
                             .recommendation(last.filter(l -> PACKAGE_MANAGER_COMMANDS.contains(l.name()))
                                     .map(l -> "Replace `" + ShortText.of(ScriptArguments.text(file, l), 70) + "` in " + file.path() + " with exec"
                                             + " and the command its package.json script runs (`exec node ...`): with"
@@ -411,7 +419,7 @@ public final class GracefulShutdownMissing implements Rule {
                             .reduce((first, second) -> second).orElse(null) : null;
                     if (job != null) {
                         String jobText = "`" + ShortText.of(ScriptArguments.text(file, job), 70) + "`";
-                        context.finding(this, new Location(file.path(), b.span()), "the entry-point script "
+                        finding(context, c, new Location(file.path(), b.span()), "the entry-point script "
                                         + file.path() + " runs `" + text + "` (line " + b.span().startLine() + ") without"
                                         + " exec beside " + jobText + ", which it sends to the background with `&`, so"
                                         + " the script's shell stays between docker stop's " + stop + " and both")
@@ -419,7 +427,7 @@ public final class GracefulShutdownMissing implements Rule {
                                 .add();
                         return true;
                     }
-                    context.finding(this, new Location(file.path(), b.span()), "the entry-point script " + file.path()
+                    finding(context, c, new Location(file.path(), b.span()), "the entry-point script " + file.path()
                                     + " runs `" + text + "` (line " + b.span().startLine() + ") without exec, while"
                                     + " another way through the script execs its program, so when the script ends there "
                                     + init.map(i -> "the script's shell stands between " + i.init() + " and " + b.name())
@@ -624,7 +632,7 @@ public final class GracefulShutdownMissing implements Rule {
         if (found == null) {
             return false;
         }
-        context.finding(this, found.origin(), found.message())
+        finding(context, c, found.origin(), found.message())
                 .recommendation(found.recommendation())
                 .fix(found.fix())
                 .add();
@@ -653,7 +661,7 @@ public final class GracefulShutdownMissing implements Rule {
                     : init ? "without them the stop signal ends it at once"
                     : "without them Linux ignores a signal PID 1 has no handler for, so it " + killed;
             boolean alsoSignal = signal != null && PhpWorkerSignals.unhandled(context, c, ep, signal).isPresent();
-            context.finding(this, at, who + worker.get() + " (`" + ShortText.of(String.join(" ", ep.args()), 70)
+            finding(context, c, at, who + worker.get() + " (`" + ShortText.of(String.join(" ", ep.args()), 70)
                             + "`" + (script == null ? "" : ", from its start script " + script) + ") on " + image + ", whose PHP has no pcntl extension (nothing in the build adds it)"
                             + (winch ? " and whose STOPSIGNAL SIGWINCH (Apache's graceful stop) is what docker stop"
                             + " sends" : "") + ": the worker finishes its job on SIGTERM only through handlers it"
@@ -679,7 +687,7 @@ public final class GracefulShutdownMissing implements Rule {
                 : "docker stop sends the image's STOPSIGNAL SIGQUIT (php-fpm's graceful stop) instead of SIGTERM; "
                         + (init ? "SIGQUIT's default action ends the worker at once"
                         : "Linux ignores a signal PID 1 has no handler for, so the worker " + killed);
-        context.finding(this, at, who.replace(" runs ", " runs, on " + image + ", ") + unhandled.get() + from + ": " + fate + ", in the middle of a job; "
+        finding(context, c, at, who.replace(" runs ", " runs, on " + image + ", ") + unhandled.get() + from + ": " + fate + ", in the middle of a job; "
                         + cutOff)
                 .recommendation("Stop the worker with SIGTERM, which it handles: `stop_signal: SIGTERM` on the compose"
                         + " service (or STOPSIGNAL SIGTERM in the Dockerfile), or build the worker on the php image's"
@@ -725,7 +733,7 @@ public final class GracefulShutdownMissing implements Rule {
                 : "";
         boolean serves = AppFacts.servesEvidence(c, app) != null;
         Optional<String> grpc = r == Runtime.PYTHON || r == Runtime.NODE ? AppFacts.grpcServer(c, app) : Optional.empty();
-        context.finding(this, command.originOf(programWord(ep)), program + " runs as PID 1" + read + ": Linux ignores a signal PID 1 has"
+        finding(context, c, command.originOf(programWord(ep)), program + " runs as PID 1" + read + ": Linux ignores a signal PID 1 has"
                 + " no handler for, so docker stop waits the whole " + stopSeconds + " s grace period and then kills it"
                 + " with SIGKILL, cutting off " + (serves ? "requests in flight" : "whatever it is doing")
                 + config + kubernetesStop(context, c, command))
@@ -780,7 +788,7 @@ public final class GracefulShutdownMissing implements Rule {
         long grace = pod == null ? stopSeconds : Math.min(stopSeconds, pod.seconds());
         dev.drydock.core.source.Span span = context.project().source(serve.file())
                 .map(f -> f.lines(serve.line(), serve.line())).orElse(null);
-        context.finding(this, new Location(serve.file(), span), "`" + String.join(" ", ep.args())
+        finding(context, c, new Location(serve.file(), span), "`" + String.join(" ", ep.args())
                         + "` is built from this Go code, which serves with " + serve.kind().display() + " ("
                         + serve.call() + ") but never handles " + (interrupt ? "SIGINT" : "SIGTERM")
                         + " (no signal.Notify or signal.NotifyContext for it)"
@@ -884,7 +892,7 @@ public final class GracefulShutdownMissing implements Rule {
         }
         String where = signal.origin().file().endsWith(".yml") || signal.origin().file().endsWith(".yaml")
                 ? "stop_signal: " + signal.value() : "STOPSIGNAL " + signal.value();
-        context.finding(this, signal.origin(), where + " stops gunicorn with its quick shutdown: the workers quit at"
+        finding(context, c, signal.origin(), where + " stops gunicorn with its quick shutdown: the workers quit at"
                         + " once and requests in flight are cut; gunicorn lets them finish only on SIGTERM")
                 .recommendation("Stop it with SIGTERM (remove the setting, or write SIGTERM): gunicorn then drains"
                         + " for up to --graceful-timeout before it exits.")
@@ -942,7 +950,7 @@ public final class GracefulShutdownMissing implements Rule {
         Origin at = grace != null ? new Origin(grace.file().path(), grace.span()) : command.originOf(programWord(ep));
         String limit = grace != null ? "stop_grace_period: " + grace.value().text()
                 : "Docker's default of " + stopSeconds + " s (no stop_grace_period)";
-        context.finding(this, at, server + " waits up to " + format(graceful) + " s (" + what + ") for requests in flight,"
+        finding(context, c, at, server + " waits up to " + format(graceful) + " s (" + what + ") for requests in flight,"
                 + " but the container is killed after " + limit + ": a stop cuts the drain short")
                 .recommendation("Set stop_grace_period: " + (long) Math.ceil(graceful + 5) + "s on the service"
                         + " (a few seconds above the graceful timeout), or lower the graceful timeout below "
@@ -968,7 +976,7 @@ public final class GracefulShutdownMissing implements Rule {
                 : "Docker's default of " + stopSeconds + " s (no stop_grace_period)";
         String tasks = drain.seconds() == null ? "the tasks it is running"
                 : "the tasks it is running, which may take up to " + drain.seconds() + " s (" + drain.bound() + ")";
-        context.finding(this, at, c.service().name() + " runs " + drain.display() + from + ", which on docker stop's SIGTERM"
+        finding(context, c, at, c.service().name() + " runs " + drain.display() + from + ", which on docker stop's SIGTERM"
                         + " stops taking work and finishes " + tasks + ", but the container is killed after " + limit
                         + ": " + drain.cutOff())
                 .recommendation("Set stop_grace_period: " + suggested + "s on the service"
@@ -1038,7 +1046,7 @@ public final class GracefulShutdownMissing implements Rule {
                                     : "graceful-timeout")) : null;
             int wait = p.program().stopWaitSeconds();
             if (graceful != null && graceful > wait) {
-                context.finding(this, p.origin(), p.label() + " runs " + program.runtime().name().toLowerCase(
+                finding(context, c, p.origin(), p.label() + " runs " + program.runtime().name().toLowerCase(
                                 java.util.Locale.ROOT) + ", which drains requests for up to " + format(graceful) + " s, but"
                                 + " supervisord kills it " + wait + " s after its stop signal (stopwaitsecs"
                                 + (wait == 10 ? ", 10 by default" : "") + "): a stop cuts the drain short"
@@ -1054,7 +1062,7 @@ public final class GracefulShutdownMissing implements Rule {
             TaskWorkers.Drain drain = configuredDrain(context, c, p.entryPoint());
             int wait = p.program().stopWaitSeconds();
             if (drain != null && drain.seconds() != null && drain.seconds() > wait) {
-                context.finding(this, p.origin(), p.label() + " runs " + drain.display() + ", which on its stop signal"
+                finding(context, c, p.origin(), p.label() + " runs " + drain.display() + ", which on its stop signal"
                                 + " stops taking work and finishes the jobs it is running, which may take up to "
                                 + drain.seconds() + " s (" + drain.bound() + "), but supervisord kills it " + wait
                                 + " s after the signal (stopwaitsecs" + (wait == 10 ? ", 10 by default" : "") + "): "
@@ -1079,7 +1087,7 @@ public final class GracefulShutdownMissing implements Rule {
         Origin at = grace != null ? new Origin(grace.file().path(), grace.span()) : command.origin();
         String limit = grace != null ? "stop_grace_period: " + grace.value().text()
                 : "Docker's default of " + stopSeconds + " s (no stop_grace_period)";
-        context.finding(this, at, "supervisord waits up to " + wait + " s for " + longest.label() + " to stop (stopwaitsecs),"
+        finding(context, c, at, "supervisord waits up to " + wait + " s for " + longest.label() + " to stop (stopwaitsecs),"
                         + " but the container is killed after " + limit
                         + ": Docker's SIGKILL ends supervisord and every program before they finish"
                         + c.supervision().assumptions())
@@ -1088,6 +1096,45 @@ public final class GracefulShutdownMissing implements Rule {
                 .fix(gracePeriod(c, grace, wait + 5))
                 .add();
         return true;
+    }
+
+    private ReviewContext.FindingBuilder finding(ReviewContext context, Container c, Origin at, String message) {
+        return finding(context, c, at == null ? Location.PROJECT : new Location(at.file(), at.span()), message);
+    }
+
+    /**
+     * A finding of this rule, low where only development runs it: its place is a development compose file (the
+     * command of docker-compose.dev.yml), or the container is a service of development files only. There a stop
+     * waits out the grace period and then kills a process that holds nothing a user waits for.
+     */
+    private ReviewContext.FindingBuilder finding(ReviewContext context, Container c, Location at, String message) {
+        if (!developmentOnly(context, c, at)) {
+            return context.finding(this, at, message);
+        }
+        String file = at.file() != null && composeFile(context, at.file()) ? at.file() : c.composeFile();
+        return context.finding(this, at, message + "; " + file + " is meant for development, where a slow stop"
+                        + " (`docker compose down` waits out the grace period) costs time but loses no one's request")
+                .severity(Severity.LOW);
+    }
+
+    private static boolean developmentOnly(ReviewContext context, Container c, Location at) {
+        if (c.service() == null) {
+            return false;
+        }
+        if (at.file() != null && composeFile(context, at.file())) {
+            return ComposeServices.isDevelopmentFile(context, at.file());
+        }
+        // a Dockerfile or a script: development only when every service that runs the image is
+        return c.build() != null && context.project().containers().stream()
+                .filter(o -> o.build() != null && o.build().dockerfile().equals(c.build().dockerfile()))
+                .allMatch(o -> o.service() != null && o.composeFile() != null
+                        && ComposeServices.isDevelopmentFile(context, o.composeFile())
+                        && !ComposeServices.declaredOutsideDevelopmentFiles(context, o.service()));
+    }
+
+    private static boolean composeFile(ReviewContext context, String path) {
+        return context.project().composeProjects().stream().flatMap(p -> p.files().stream())
+                .anyMatch(f -> f.source().path().equals(path));
     }
 
     /** An init in the image itself (it then stops under any engine), else {@code init: true} on the compose service. */

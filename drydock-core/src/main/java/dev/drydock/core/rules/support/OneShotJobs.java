@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
 /**
  * Containers that run a short job and exit rather than a service: a compose service with {@code restart: "no"} whose
  * command is a task ({@link ComposeJobs}), an image that the project's Kubernetes manifests run only as Jobs or
- * CronJobs, an image whose command submits a batch ({@link #batchProgram}: spark-submit, a dbt command), or a Python or
+ * CronJobs, a compose service that runs the test suite ({@code yarn test}, {@code pytest}), an image whose command
+ * submits a batch ({@link #batchProgram}: spark-submit, a dbt command), or a Python or
  * Node script whose code drydock reads in full and that neither serves, loops nor waits for anything. Empty whenever drydock cannot tell, and for a compose service that is restarted whenever it ends.
  */
 public final class OneShotJobs {
@@ -29,6 +30,12 @@ public final class OneShotJobs {
     /** Words in a script's file name that say it keeps running. */
     private static final Pattern LONG_RUNNING_NAME = Pattern.compile("(?i)bot|server|agent|listen|monitor|relay|proxy");
     private static final Set<Runtime> SCRIPTS = Set.of(Runtime.PYTHON, Runtime.NODE);
+    private static final Set<Runtime> PACKAGE_MANAGERS = Set.of(Runtime.NPM, Runtime.YARN, Runtime.PNPM, Runtime.BUN);
+    /** package.json scripts that run a test suite: test, test:e2e, test-unit, e2e, test:ci. */
+    private static final Pattern TEST_SCRIPT = Pattern.compile("(?:test|tests|e2e)(?:[:_-][\\w:-]+)?|[\\w-]+:(?:test|e2e)");
+    /** Test runners run directly, which run the suite once and exit (vitest only with run). */
+    private static final Set<String> TEST_RUNNERS = Set.of("jest", "vitest", "mocha", "pytest", "phpunit", "rspec",
+            "playwright");
     private static final Set<String> RESTARTED = Set.of("always", "unless-stopped");
     private static final Set<String> SHELLS = Set.of("sh", "bash", "ash", "dash", "zsh");
     /** Arguments by which an image's command reads as a command-line tool: help, version, or input on stdin. */
@@ -53,6 +60,10 @@ public final class OneShotJobs {
             }
             if (s.restart() != null && "no".equals(s.restart().value()) && ComposeJobs.isOneOff(s)) {
                 return Optional.of("compose runs " + s.name() + " as a task with restart: \"no\"");
+            }
+            Optional<String> tests = testRun(context, c);
+            if (tests.isPresent()) {
+                return Optional.of(s.name() + " runs the test suite (" + tests.get() + ") and exits");
             }
         } else {
             List<KubernetesRuns> runs = c.build() == null ? List.of() : KubernetesRuns.of(context, c);
@@ -137,6 +148,42 @@ public final class OneShotJobs {
         }
         Located<String> condition = policy.condition();
         return condition == null || "any".equals(condition.value());
+    }
+
+    /**
+     * The test run a compose service's command starts, for messages ({@code `yarn test`}), or empty: a package.json
+     * script named test ({@code test}, {@code test:e2e}, {@code test-unit}) run by npm, yarn, pnpm or bun, or a test
+     * runner run directly (jest, vitest run, mocha, pytest, {@code go test}, {@code cargo test}, phpunit, rspec), neither
+     * in watch mode. Such a run ends with the suite: nobody stops it, so nothing has to stop gracefully.
+     */
+    private static Optional<String> testRun(ReviewContext context, Container c) {
+        EntryPoint ep = c.entryPoint();
+        if (ep == null || c.command() == null) {
+            return Optional.empty();
+        }
+        List<String> words = ep.args();
+        String joined = String.join(" ", words);
+        if (words.isEmpty() || joined.contains("--watch") || joined.contains("watch")) {
+            return Optional.empty();
+        }
+        if (PACKAGE_MANAGERS.contains(ep.runtime()) && ep.target().kind() == dev.drydock.core.entrypoint.Target.Kind.SCRIPT) {
+            String script = ep.target().value();
+            if (!TEST_SCRIPT.matcher(script).matches()) {
+                return Optional.empty();
+            }
+            dev.drydock.core.app.SourceSet files = dev.drydock.core.app.SourceSet.of(context.project(), c);
+            String folder = PackageScripts.folder(context, c, ep);
+            boolean watches = dev.drydock.core.app.NodePackage.script(files, folder, script, ep.environment(), ep.workdir())
+                    .map(p -> p.command().contains("watch") || p.entryPoint().development()).orElse(false);
+            return watches ? Optional.empty() : Optional.of("`" + joined + "`");
+        }
+        String program = PathNames.fileName(words.get(0));
+        List<String> rest = words.subList(1, words.size());
+        boolean runner = TEST_RUNNERS.contains(program) && !(program.equals("vitest") && !rest.contains("run"))
+                || (program.equals("go") || program.equals("cargo")) && !rest.isEmpty() && rest.get(0).equals("test")
+                || SCRIPTS.contains(ep.runtime()) && rest.size() >= 2 && rest.get(0).equals("-m")
+                        && rest.get(1).equals("pytest");
+        return runner ? Optional.of("`" + joined + "`") : Optional.empty();
     }
 
     /** A Python or Node script that serves nothing and whose code, all of it read, neither loops nor waits. */
