@@ -78,8 +78,10 @@ record PackageManagerPid1(Origin origin, String message, String recommendation, 
                             + " (handle it to drain, or run under tini)."), null));
         }
         String prestart = prestart(files, folder, ep, scriptName);
-        List<String> bin = argv.isEmpty() && !nestStart(words) ? packageBin(words) : List.of();
-        String recommendation = !bin.isEmpty()
+        Optional<String> manager2 = processManager(files, folder, ep, words);
+        List<String> bin = argv.isEmpty() && !nestStart(words) && manager2.isEmpty() ? packageBin(words) : List.of();
+        String recommendation = manager2.isPresent() ? manager2.get()
+                : !bin.isEmpty()
                 ? "Run the script's command without " + manager + ": CMD " + Probes.json(bin) + " (node_modules/.bin"
                         + " relative to the working directory; the program's #!/usr/bin/env node line makes node the"
                         + " process itself), so that node is PID 1 (or runs under tini) and receives the signal."
@@ -156,6 +158,89 @@ record PackageManagerPid1(Origin origin, String message, String recommendation, 
         }
         return advice + "CMD [\"node\", FILE] with FILE the file that `" + script.command() + "` (" + script.packageFile()
                 + ") finally starts: its program's documentation or the build output it serves tells which" + RECEIVES;
+    }
+
+    /** npm-run-all's commands, which run each task as {@code npm run TASK} and pass no signal on. */
+    private static final Set<String> TASK_RUNNERS = Set.of("npm-run-all", "run-p", "run-s");
+
+    /** npm-run-all's options that take a value. */
+    private static final Set<String> TASK_RUNNER_VALUES = Set.of("--max-parallel", "--npm-path");
+
+    /**
+     * The advice for a script that starts a process manager, where running its program without the package manager
+     * would not bring SIGTERM to the server either: pm2, whose container command pm2-runtime stays in the foreground
+     * and passes the signal on to the applications it starts; npm-run-all (run-p, run-s), which starts each task
+     * with {@code npm run} in a shell of its own, handles no signal and passes none on. Empty for other scripts.
+     */
+    private static Optional<String> processManager(SourceSet files, String folder, EntryPoint ep, List<String> words) {
+        if (words.isEmpty()) {
+            return Optional.empty();
+        }
+        String program = words.get(0);
+        if (program.equals("pm2") && words.size() >= 2 && Set.of("start", "startOrRestart").contains(words.get(1))) {
+            List<String> argv = new java.util.ArrayList<>();
+            argv.add(dependsOn(files, folder, "pm2") ? "./node_modules/.bin/pm2-runtime" : "pm2-runtime");
+            argv.add("start");
+            words.subList(2, words.size()).stream().filter(w -> !w.equals("--no-daemon")).forEach(argv::add);
+            return Optional.of("Start pm2 with pm2-runtime, its command for containers: CMD " + Probes.json(argv)
+                    + ". pm2-runtime, which pm2's documentation gives for containers in place of pm2 start, stays in"
+                    + " the foreground as the container's main process and answers docker stop's SIGTERM by stopping"
+                    + " the applications the way pm2 does: SIGINT, then SIGKILL after kill_timeout (1600 ms by"
+                    + " default); handle SIGINT in the application to drain, and raise kill_timeout (below the"
+                    + " container's stop grace period) if draining takes longer.");
+        }
+        if (!TASK_RUNNERS.contains(program)) {
+            return Optional.empty();
+        }
+        boolean parallel = program.equals("run-p") || words.contains("-p") || words.contains("--parallel")
+                || words.contains("-P") || words.contains("--race") || words.contains("-r");
+        List<String> tasks = new java.util.ArrayList<>();
+        for (int i = 1; i < words.size(); i++) {
+            String w = words.get(i);
+            if (w.startsWith("-")) {
+                i += TASK_RUNNER_VALUES.contains(w) ? 1 : 0;
+            } else {
+                tasks.add(w);
+            }
+        }
+        List<String> commands = new java.util.ArrayList<>(); // as a container's command, for parallel tasks
+        List<String> steps = new java.util.ArrayList<>(); // as written, for sequential ones
+        for (String task : tasks) {
+            NodePackage.script(files, folder, task, ep.environment(), ep.workdir()).ifPresent(t -> {
+                List<String> run = StopSignalFixes.literalCommand(t.command());
+                commands.add("\"" + t.name() + "\" (" + (run.size() >= 2 && run.get(0).equals("node")
+                        ? "CMD " + Probes.json(run) : "`" + t.command() + "`") + ")");
+                steps.add("\"" + t.name() + "\" (`" + t.command() + "`)");
+            });
+        }
+        String why = program + " starts each script with `npm run` in a shell of its own and neither handles SIGTERM"
+                + " nor passes it on, so running " + program + " without " + ep.runtime().name().toLowerCase(
+                        java.util.Locale.ROOT) + " does not bring the signal to the server either. ";
+        if (parallel || tasks.size() < 2) {
+            return Optional.of(why + "Run one process per container, each started directly"
+                    + (commands.isEmpty() ? "" : ": " + String.join(", ", commands) + " as the command of a service"
+                            + " each (one image, several compose services)")
+                    + ", so that each program is PID 1 (or runs under tini) and receives docker stop's SIGTERM. If"
+                    + " they must share one container, start them under an init that signals the whole process group"
+                    + " (dumb-init, or tini -g) and let each handle SIGTERM.");
+        }
+        String last = steps.isEmpty() ? "the last script's command" : steps.get(steps.size() - 1);
+        List<String> before = steps.isEmpty() ? List.of() : steps.subList(0, steps.size() - 1);
+        return Optional.of(why + "The scripts run one after another and the last one is the server: run the steps"
+                + " before it" + (before.isEmpty() ? "" : " (" + String.join(", ", before) + ")") + " at build time"
+                + " when they prepare files, or in an entry-point script that ends with `exec` of " + last
+                + ", so that the server replaces the script as PID 1 and receives docker stop's SIGTERM.");
+    }
+
+    /** Whether the package.json of {@code folder} depends on {@code name}, so its bin is in node_modules/.bin. */
+    private static boolean dependsOn(SourceSet files, String folder, String name) {
+        return files.read(PathNames.join(folder, "package.json")).map(f -> {
+            try {
+                return dev.drydock.core.manifest.PackageJson.of(f).dependency(name).isPresent();
+            } catch (RuntimeException e) {
+                return false;
+            }
+        }).orElse(false);
     }
 
     /** {@code nest start} without {@code --watch}: the Nest CLI compiles, then runs node on the output. */

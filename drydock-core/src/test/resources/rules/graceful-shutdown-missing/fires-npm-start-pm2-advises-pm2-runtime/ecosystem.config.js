@@ -1,0 +1,1 @@
+module.exports = { apps: [{ name: "catalog", script: "server.js" }] };

@@ -1,0 +1,1 @@
+setInterval(() => console.log("sync"), 60000);
