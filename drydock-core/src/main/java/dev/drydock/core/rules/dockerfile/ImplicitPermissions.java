@@ -1,6 +1,7 @@
 package dev.drydock.core.rules.dockerfile;
 
 import dev.drydock.core.compose.Service;
+import dev.drydock.core.discovery.PathNames;
 import dev.drydock.core.dockerfile.model.ContainerPaths;
 import dev.drydock.core.dockerfile.model.CopyCommand;
 import dev.drydock.core.project.Container;
@@ -48,7 +49,11 @@ import java.util.Set;
                 + " build). One finding per mkdir. High when the container already runs as a non-root user (it"
                 + " cannot write there), medium while it still runs as root, low when every container of the image"
                 + " runs a stock server or a bare runtime as root (caddy, redis-server, python3: runs-as-root reads"
-                + " it as a stock image that leaves the user to the deployments built on it).",
+                + " it as a stock image that leaves the user to the deployments built on it). Low as well when"
+                + " only the folder's name says the application writes there: it is outside the working directory"
+                + " and the folders of the programs the command runs, no mount or command names it, and its path is"
+                + " written nowhere else (the Dockerfile's other lines, compose and env files, the project's sources),"
+                + " as with a leftover `mkdir -p /temp/dev`.",
         problem = "A directory made by a root RUN belongs to root with mode 755: only root can write to it. The"
                 + " Dockerfile then only works as long as the container runs as root, and a named volume mounted"
                 + " there starts with the same owner and mode.",
@@ -139,7 +144,10 @@ public final class ImplicitPermissions implements Rule {
                         }
                     }
                     if (!dirs.isEmpty()) {
-                        report(context, image, call, dirs, runUser, ownershipFix(image, run, call, dirs, runUser));
+                        boolean named = dirs.keySet().stream().anyMatch(d -> mountPoints.contains(d)
+                                || namedElsewhere(context, image, call, d));
+                        report(context, image, call, dirs, runUser, ownershipFix(image, run, call, dirs, runUser),
+                                named);
                     }
                 }
             }
@@ -199,7 +207,7 @@ public final class ImplicitPermissions implements Rule {
     }
 
     private void report(ReviewContext context, BuiltImage image, Call call, Map<String, String> dirs, String runUser,
-            Fix fix) {
+            Fix fix, boolean named) {
         List<String> paths = new ArrayList<>(dirs.keySet());
         boolean nonRoot = runUser != null && !UserIds.isRoot(runUser);
         if (SHARED_TEMP.containsAll(paths)) {
@@ -231,12 +239,23 @@ public final class ImplicitPermissions implements Rule {
         for (String written : dirs.values()) {
             tops.add(topWritable(written));
         }
-        String recommendation = "Give the directories to the user the application runs as, in the same RUN: "
+        String recommendation = (named || stock.isPresent() ? "" : "Remove the mkdir if nothing writes to "
+                + String.join(" or ", paths) + "; otherwise give") + (named || stock.isPresent() ? "Give" : "")
+                + " the directories to the user the application runs as, in the same RUN: "
                 + call.name() + " -p " + String.join(" ", dirs.values()) + " && chown -R " + user + ":" + user + " "
                 + String.join(" ", tops) + (nonRoot ? "" : " (after creating the user " + user + " with a fixed UID;"
                 + " then USER " + user + ")") + ". Add chmod 750 (or -m 750 to mkdir) if other users must not read them.";
+        if (!named && stock.isEmpty()) {
+            String workdir = workdir(image);
+            message.append("; but nothing in the project names ").append(paths.size() == 1 ? "it" : "them")
+                    .append(" (no source or configuration file, ENV, compose entry or command, and ")
+                    .append(paths.size() == 1 ? "it lies" : "they lie").append(" outside ")
+                    .append(workdir == null ? "the folder of the program" : "the working directory " + workdir)
+                    .append("), so the application may never write there: a leftover mkdir is better removed");
+        }
         context.finding(this, image.dockerfile(), call.span(), message.toString())
-                .severity(nonRoot ? Severity.HIGH : stock.isPresent() ? Severity.LOW : Severity.MEDIUM)
+                .severity(nonRoot && named ? Severity.HIGH : stock.isPresent() || !named ? Severity.LOW
+                        : Severity.MEDIUM)
                 .recommendation(recommendation)
                 .fix(fix)
                 .add();
@@ -409,6 +428,66 @@ public final class ImplicitPermissions implements Rule {
         }
         out.removeAll(SYSTEM_FOLDERS);
         return out;
+    }
+
+    /**
+     * Whether something besides the mkdir says the application uses the folder: it is inside the image's working
+     * directory or the folder of a program file the command runs (relative paths in the code land there), or its
+     * path is written elsewhere in the Dockerfile (ENV UPLOAD_DIR=..., WORKDIR, COPY), in a compose file, an env file
+     * or a source or configuration file of the project. The folder's name alone (tmp, data) is no such evidence.
+     */
+    private static boolean namedElsewhere(ReviewContext context, BuiltImage image, Call call, String path) {
+        String workdir = workdir(image);
+        if (workdir != null && !workdir.equals("/") && PathNames.isUnder(path, workdir)) {
+            return true;
+        }
+        for (Container c : image.containers()) {
+            if (c.command() == null) {
+                continue;
+            }
+            for (String word : c.command().argv()) {
+                if (word.startsWith("/") && word.lastIndexOf('/') > 0
+                        && PathNames.isUnder(path, ContainerPaths.clean(PathNames.parent(word)))) {
+                    return true;
+                }
+            }
+        }
+        String dockerfile = image.model().syntax().file().text();
+        if (call.span().end() <= dockerfile.length()) {
+            String outside = dockerfile.substring(0, call.span().start()) + "\n" + dockerfile.substring(call.span().end());
+            if (mentions(outside, path)) {
+                return true;
+            }
+        }
+        List<String> files = new ArrayList<>();
+        context.project().layout().sources().forEach(e -> files.add(e.path()));
+        context.project().layout().entries(dev.drydock.core.discovery.FileKind.ENV).forEach(e -> files.add(e.path()));
+        context.project().composeProjects().forEach(p -> p.files().forEach(f -> files.add(f.source().path())));
+        for (String file : files) {
+            if (context.project().source(file).map(f -> mentions(f.text(), path)).orElse(false)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether the text holds the path as a whole path (/app/data, not /app/database). */
+    private static boolean mentions(String text, String path) {
+        int at = text.indexOf(path);
+        while (at >= 0) {
+            int end = at + path.length();
+            if (end == text.length() || !Character.isLetterOrDigit(text.charAt(end)) && text.charAt(end) != '_'
+                    && text.charAt(end) != '-' && text.charAt(end) != '.') {
+                return true;
+            }
+            at = text.indexOf(path, at + 1);
+        }
+        return false;
+    }
+
+    private static String workdir(BuiltImage image) {
+        var w = image.stage().config().workdir();
+        return w == null || w.value() == null ? null : ContainerPaths.clean(w.value());
     }
 
     /** Whether a COPY or ADD of the image puts files into the folder: one the program reads, such as its configuration. */
