@@ -497,7 +497,9 @@ public final class ComposeLoader {
      * diagnostics (its own problems are not the compose file's); null when there is none.
      */
     private DotEnvFile envTemplate(Path projectDir) {
-        for (String name : ENV_TEMPLATES) {
+        List<String> names = new ArrayList<>(ENV_TEMPLATES);
+        names.addAll(otherEnvTemplates(projectDir));
+        for (String name : names) {
             Path p = projectDir.resolve(name);
             if (Files.isRegularFile(p)) {
                 try {
@@ -508,6 +510,24 @@ public final class ComposeLoader {
             }
         }
         return null;
+    }
+
+    /**
+     * The templates of .env in the project directory under names of their own ({@code env-example-relational},
+     * {@code .env-sample}; see {@link dev.drydock.core.discovery.FileClassifier#envFileType}), shortest name first.
+     */
+    private static List<String> otherEnvTemplates(Path projectDir) {
+        try (var files = Files.list(projectDir)) {
+            return files.filter(Files::isRegularFile).map(f -> f.getFileName().toString())
+                    .filter(n -> !ENV_TEMPLATES.contains(n) && (n.startsWith("env") || n.startsWith(".env"))
+                            && dev.drydock.core.discovery.FileClassifier.envFileType(n)
+                                    == dev.drydock.core.discovery.FileType.ENV_TEMPLATE
+                            && dev.drydock.core.discovery.FileClassifier.isTemplateOfDotEnv(n))
+                    .sorted(java.util.Comparator.comparingInt(String::length).thenComparing(n -> n))
+                    .toList();
+        } catch (IOException | RuntimeException e) {
+            return List.of();
+        }
     }
 
     private void checkEnvFiles(Map<String, Service> services) {

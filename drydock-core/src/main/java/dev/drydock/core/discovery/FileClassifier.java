@@ -1,6 +1,7 @@
 package dev.drydock.core.discovery;
 
 import java.util.Locale;
+import java.util.regex.Pattern;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -22,7 +23,8 @@ import java.util.Set;
  *       {@code .containerignore}.
  *   <li>Env files: {@code .env}, {@code .env.*}, {@code *.env}; a template when one of its dot
  *       segments is example(s), sample, template, dist, tmpl, tpl or default(s), and {@code env.example}
- *       (the same words).
+ *       (the same words); also env or .env followed by words one of which is such a word
+ *       ({@code env-example-relational}, {@code .env-sample}), unless it ends in a code or configuration extension.
  *   <li>Manifests: fixed names, .NET projects and solutions by extension ({@code csproj}, {@code fsproj},
  *       {@code vbproj}, {@code sln}, {@code slnx}), plus {@code requirements*.txt}, {@code *-requirements.txt},
  *       {@code *_requirements.txt}, {@code requirements*.in} and any {@code .txt}/{@code .in}
@@ -333,6 +335,9 @@ public final class FileClassifier {
 
     private static FileType classifyEnv(String lower) {
         boolean env = lower.equals(".env") || lower.startsWith(".env.") || lower.endsWith(".env") && lower.length() > 4;
+        if (!env && envTemplateOfDotEnv(lower)) {
+            return FileType.ENV_TEMPLATE;
+        }
         if (!env) {
             // "web.env.example" is a template of web.env, "env.example" one of .env; "app.env.js" is no env file
             int at = lower.indexOf(".env.");
@@ -348,6 +353,38 @@ public final class FileClassifier {
         }
         return FileType.ENV;
     }
+
+    /**
+     * A template of .env by a name of its own: env or .env, then a separator, then words one of which is a template
+     * word ({@code env-example-relational}, {@code .env-sample}, {@code env.example.docker}, {@code env_dist}); not a
+     * file of code or configuration ({@code env-example.js}, {@code env.sample.yaml}).
+     */
+    static boolean envTemplateOfDotEnv(String lower) {
+        String bare = lower.startsWith(".") ? lower.substring(1) : lower;
+        if (!bare.matches("env[._-][a-z0-9._-]+") || NOT_ENV_EXTENSION.matcher(bare).find()) {
+            return false;
+        }
+        for (String word : bare.split("[._-]")) {
+            if (ENV_TEMPLATE_WORDS.contains(word)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether a file name is a template of the project's .env rather than of another env file ({@code web.env.example}
+     * is web.env's): {@code .env.example}, {@code env.sample}, {@code env-example-relational}.
+     */
+    public static boolean isTemplateOfDotEnv(String fileName) {
+        String lower = fileName.toLowerCase(Locale.ROOT);
+        return envFileType(lower) == FileType.ENV_TEMPLATE && (lower.startsWith(".env.") || lower.startsWith("env.")
+                || envTemplateOfDotEnv(lower));
+    }
+
+    /** Extensions of files that are code or structured configuration, never a dotenv file. */
+    private static final Pattern NOT_ENV_EXTENSION = Pattern.compile(
+            "\\.(?:js|mjs|cjs|ts|py|rb|go|php|java|kt|rs|sh|json|ya?ml|toml|xml|ini|cfg|conf|md|txt|html)$");
 
     private static FileType classifyRequirements(String lower, String extension, String parent) {
         boolean txt = extension.equals("txt");

@@ -77,6 +77,9 @@ class FileClassifierTest {
         "deploy/env.sample, ENV_TEMPLATE",
         ".env.defaults, ENV_TEMPLATE",
         "env.examples, ENV_TEMPLATE",
+        "env-example-relational, ENV_TEMPLATE",
+        ".env-sample, ENV_TEMPLATE",
+        "env.example.docker, ENV_TEMPLATE",
         ".gitignore, GITIGNORE",
         "requirements.txt, REQUIREMENTS_TXT",
         "requirements-dev.txt, REQUIREMENTS_TXT",
@@ -155,7 +158,7 @@ class FileClassifierTest {
         "Dockerfile.j2", "Dockerfile.md", "Dockerfile.orig", "Dockerfile.prod.tmpl", "Dockerfile~", "README.md",
         "types.d.ts", "workflows/ci.yml", "action.yml",
         ".github/actions/build.yml", "ci.yml", ".circleci/other.yml", "composer.yaml", "config.yml",
-        "notes.txt", "app.env.json", "env.production", ".envrc", "environment.py.bak", ".Dockerfile.swp", "Makefile",
+        "notes.txt", "app.env.json", "env.production", "env-production", "environment-sample", ".envrc", "environment.py.bak", ".Dockerfile.swp", "Makefile",
         ".csproj", "Api.csproj.user", "mix.exs.bak", "devcontainer.json", "config/devcontainer.json",
         "chart/templates/deployment.yaml", "config/settings.yaml", "openapi.yaml",
     })
