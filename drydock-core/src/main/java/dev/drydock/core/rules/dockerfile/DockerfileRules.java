@@ -95,6 +95,7 @@ public final class DockerfileRules {
                 new ContextFileNotCopied(),
                 new ScriptNotExecutable(),
                 new CommandNotOnPath(),
+                new PoetryVenvNotOnPath(),
                 new VariableDeclaredAfterUse(),
                 new SudoInRun(),
                 new PasswordlessSudo(),

@@ -79,7 +79,7 @@ final class ToolEnvironmentRelocation {
      * Whether the whole build context is copied into the project folder, where a .venv of the developer's would
      * land on the image's own.
      */
-    private static boolean copiesContextInto(BuildLink build, String folder) {
+    static boolean copiesContextInto(BuildLink build, String folder) {
         for (ContextCopy copy : BuildContexts.copies(build)) {
             String destination = copy.copy().containerPath();
             if (copy.inImage() && copy.wholeContext() && destination != null
@@ -128,7 +128,7 @@ final class ToolEnvironmentRelocation {
     }
 
     /** Whether a compose volume of the image's containers is mounted on the project folder, above it or inside it. */
-    private static boolean coveredByVolume(BuiltImage image, String project) {
+    static boolean coveredByVolume(BuiltImage image, String project) {
         for (Container c : image.containers()) {
             if (c.service() == null) {
                 continue;

@@ -1,16 +1,12 @@
 package dev.drydock.core.rules.support;
 
-import dev.drydock.core.discovery.PathNames;
-import dev.drydock.core.discovery.ProjectEntry;
 import dev.drydock.core.dockerfile.model.ContainerPaths;
 import dev.drydock.core.dockerfile.syntax.Instruction;
 import dev.drydock.core.review.ReviewContext;
 import dev.drydock.core.source.Span;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -49,9 +45,6 @@ public record RootToolEnvironments(List<Environment> environments) {
         }
     }
 
-    private static final Set<String> TRUE = Set.of("true", "1");
-    private static final Pattern POETRY_TOML_SETTING = Pattern.compile(
-            "(?m)^\\s*(in-project|create|path)\\s*=|^\\s*cache-dir\\s*=|^\\s*\\[virtualenvs\\]");
     private static final Pattern PACKAGE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
 
     public RootToolEnvironments {
@@ -61,7 +54,7 @@ public record RootToolEnvironments(List<Environment> environments) {
     public static RootToolEnvironments of(ReviewContext context, BuiltImage image) {
         List<Environment> out = new ArrayList<>();
         List<RunStep> runs = image.imageRuns();
-        boolean poetryConfigured = poetryConfigured(context, runs);
+        boolean poetryConfigured = PoetryEnvironments.configured(context, runs);
         for (RunStep run : runs) {
             if (run.user() != null && !UserIds.isRoot(run.user())) {
                 continue;
@@ -69,7 +62,7 @@ public record RootToolEnvironments(List<Environment> environments) {
             String home = home(run);
             for (Call call : run.calls()) {
                 if (call.is("poetry") && !poetryConfigured) {
-                    poetry(run, call, home).ifPresent(out::add);
+                    poetry(run, call).ifPresent(out::add);
                 } else if (call.is("pipx")) {
                     pipx(run, call, home).ifPresent(out::add);
                 } else if (call.is("uv")) {
@@ -80,35 +73,15 @@ public record RootToolEnvironments(List<Environment> environments) {
         return new RootToolEnvironments(out);
     }
 
-    /** {@code poetry install} (or sync) with Poetry's defaults: a virtualenv in the cache folder of root. */
-    private static Optional<Environment> poetry(RunStep run, Call call, String home) {
-        Optional<DependencyInstalls.Install> install = DependencyInstalls.install(call);
-        if (install.isEmpty() || set(run, "VIRTUAL_ENV") || mentionsPoetrySetting(run)) {
+    /** {@code poetry install} (or sync) with Poetry's defaults run as root: a virtualenv in the cache folder of root. */
+    private static Optional<Environment> poetry(RunStep run, Call call) {
+        PoetryEnvironments.Environment env = PoetryEnvironments.environment(run, call).orElse(null);
+        if (env == null || env.inProject() || env.path() == null || !RootHome.underRoot(env.path())
+                || run.cacheMountCovers(env.path())) {
             return Optional.empty();
         }
-        String create = run.variable("POETRY_VIRTUALENVS_CREATE");
-        String inProject = run.variable("POETRY_VIRTUALENVS_IN_PROJECT");
-        if (create != null && !TRUE.contains(create.strip().toLowerCase(Locale.ROOT))
-                || inProject != null && TRUE.contains(inProject.strip().toLowerCase(Locale.ROOT))) {
-            return Optional.empty();
-        }
-        String path = run.variable("POETRY_VIRTUALENVS_PATH");
-        if (blank(path)) {
-            String cache = run.variable("POETRY_CACHE_DIR");
-            if (blank(cache)) {
-                String xdg = run.variable("XDG_CACHE_HOME");
-                cache = (blank(xdg) ? home + "/.cache" : xdg) + "/pypoetry";
-            }
-            path = cache + "/virtualenvs";
-        }
-        path = ContainerPaths.clean(path);
-        if (!RootHome.underRoot(path) || run.cacheMountCovers(path)) {
-            return Optional.empty();
-        }
-        boolean elsewhere = call.options("-C", "--directory", "-P", "--project").has("-C", "--directory", "-P",
-                "--project");
-        return Optional.of(new Environment(Kind.POETRY, install.get().text(), path, null, call.span(), List.of(),
-                run.instruction(), elsewhere ? null : run.directoryAt(call)));
+        return Optional.of(new Environment(Kind.POETRY, env.text(), env.path(), null, call.span(), List.of(),
+                run.instruction(), env.project()));
     }
 
     /** {@code pipx install X} without --global, its environments or command links under /root. */
@@ -174,54 +147,10 @@ public record RootToolEnvironments(List<Environment> environments) {
                 call.span(), names, run.instruction(), null));
     }
 
-    /**
-     * Whether the image or project tells Poetry where its environment goes in a way drydock does not follow, or
-     * gives it one: a {@code poetry config} of virtualenvs.* or cache-dir, a poetry.toml, or a virtual environment
-     * made by other means (a {@code .venv} in the project is the one Poetry uses).
-     */
-    private static boolean poetryConfigured(ReviewContext context, List<RunStep> runs) {
-        for (RunStep run : runs) {
-            for (Call call : run.calls()) {
-                if (call.is("poetry") && !call.args().isEmpty() && call.args().get(0).value().equals("config")
-                        && call.args().stream().anyMatch(a -> a.value().startsWith("virtualenvs.")
-                                || a.value().equals("cache-dir"))) {
-                    return true;
-                }
-                if (call.is("virtualenv") || call.is("uv") && !call.args().isEmpty()
-                        && call.args().get(0).value().equals("venv")) {
-                    return true;
-                }
-                if (RuntimeCommand.isPython(call.name()) && call.args().size() >= 2
-                        && call.args().get(0).value().equals("-m") && call.args().get(1).value().equals("venv")) {
-                    return true;
-                }
-            }
-        }
-        for (ProjectEntry entry : context.project().layout().entries()) {
-            if (entry.name().equals("pyproject.toml") && context.project()
-                    .source(PathNames.join(entry.directory(), "poetry.toml"))
-                    .map(file -> POETRY_TOML_SETTING.matcher(file.text()).find()).orElse(false)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** Poetry's settings written in the RUN itself ({@code export POETRY_VIRTUALENVS_CREATE=false}, or before the call). */
-    private static boolean mentionsPoetrySetting(RunStep run) {
-        String text = run.text();
-        return text.contains("POETRY_VIRTUALENVS_") || text.contains("POETRY_CACHE_DIR")
-                || text.contains("XDG_CACHE_HOME") || text.contains("VIRTUAL_ENV");
-    }
-
     /** The home folder of the RUN: ENV HOME, else root's. */
     private static String home(RunStep run) {
         String home = run.variable("HOME");
         return blank(home) ? "/root" : ContainerPaths.clean(home);
-    }
-
-    private static boolean set(RunStep run, String name) {
-        return !blank(run.variable(name));
     }
 
     private static String or(String value, String otherwise) {

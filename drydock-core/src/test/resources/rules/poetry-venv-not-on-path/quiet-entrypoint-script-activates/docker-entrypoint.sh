@@ -1,0 +1,4 @@
+#!/bin/sh
+set -e
+. "$(poetry env info --path)/bin/activate"
+exec "$@"
