@@ -142,14 +142,18 @@ public final class MountHidesDependencies implements Rule {
                 .add();
     }
 
-    /** The anonymous volume added after the service's last volume, when the service's own file holds its list. */
+    /**
+     * The anonymous volume added after the service's last volume, in the file that holds the bind mount (a variant
+     * file's list, merged over the base's, gets it there); null when the list cannot be edited there.
+     */
     private static Fix volumeFix(HiddenDependencies.Hidden hidden) {
         Service service = hidden.container().service();
-        if (service.node() == null || service.node().file() != hidden.mount().node().file()) {
+        if (service.node() == null) {
             return null;
         }
         TextEdit edit = ComposeListEdits.addItem(service.node(), "volumes", hidden.folder());
-        return edit == null ? null : Fix.of("keep the image's " + hidden.folder() + " under the mount of "
-                + service.name(), FixSafety.UNSAFE, edit);
+        return edit == null || !edit.file().equals(hidden.mount().node().file().path()) ? null
+                : Fix.of("keep the image's " + hidden.folder() + " under the mount of " + service.name(),
+                        FixSafety.UNSAFE, edit);
     }
 }
