@@ -357,7 +357,7 @@ public final class HealthcheckMissing implements Rule {
                     .orElse(null);
             boolean fromPlan = recommendation == null;
             if (fromPlan) {
-                recommendation = plan.recommendation(probe, role, c);
+                recommendation = plan.recommendation(probe, role, c, app);
                 if (plan.argv() == null && GoPrograms.runsBuiltProgram(c)
                         && c.entryPoint().runtime() == Runtime.BINARY) {
                     String program = c.entryPoint().args().get(0);
@@ -404,7 +404,7 @@ public final class HealthcheckMissing implements Rule {
                     .distinct().toList());
             if (kubeHealth != null) {
                 message += "; " + kubeHealth.message();
-                recommendation = kubeHealth.recommendation(recommendation, fromPlan ? plan.path() : null);
+                recommendation = kubeHealth.recommendation(recommendation, fromPlan ? plan.probedPath(app) : null);
             } else if (kamal.isEmpty() && fly.isEmpty() && application && !composeRuns) {
                 message += "; no compose file of the project runs the image, and Kubernetes and most cloud runtimes"
                         + " ignore HEALTHCHECK (they probe from their own configuration): it counts where the image is"
@@ -728,6 +728,28 @@ public final class HealthcheckMissing implements Rule {
         }
 
         /**
+         * The path the recommended probe asks: {@code /} where the health route is still to be added but the
+         * application answers {@code /} (the fix's probe), else {@link #path}.
+         */
+        String probedPath(AppSource app) {
+            return argv != null && !path.equals("/") && "/".equals(fixPath(app)) ? "/" : path;
+        }
+
+        /**
+         * Where the health route is still to be added but the application answers {@code /}: the probe of {@code /}
+         * that the fix writes, which works today, then the route to add and probe instead.
+         */
+        private String rootFirst(EffectiveHealthcheck compose) {
+            List<String> root = Probes.recommend(image, port, "/", portVariable, host, tls);
+            return "Add to the final stage: " + Probes.dockerfileInstruction(root, compose, startPeriod) + portNote
+                    + (startPeriod == null || compose != null && compose.startPeriod() != null ? ""
+                            : " (start period " + startPeriod + ": " + startReason + ")")
+                    + "; it asks /, which the application answers today (" + path + " has no route yet, so a probe of"
+                    + " it would fail). Better, add " + addition + " and point the probe at " + path + ": a health"
+                    + " endpoint can answer 200 only when the application can really serve.";
+        }
+
+        /**
          * For a Go program built in the image's build: the check built into it, which needs no other program (the
          * HEALTHCHECK runs it in exec form, so not even a shell).
          */
@@ -742,7 +764,10 @@ public final class HealthcheckMissing implements Rule {
                             : " (or install curl in the final stage).");
         }
 
-        String recommendation(EffectiveHealthcheck compose, ImageRole role, Container c) {
+        String recommendation(EffectiveHealthcheck compose, ImageRole role, Container c, AppSource app) {
+            if (!probedPath(app).equals(path)) {
+                return rootFirst(compose);
+            }
             String lead = routeKnown || role == ImageRole.SERVER ? ""
                     : routesRead ? (routesDetermined || endpointToAdd ? "Add " + addition + ", then " : "")
                     : composeWorks || pathTrusted ? "" : "Point the probe at a path the application answers with 200"
