@@ -24,6 +24,7 @@ import dev.drydock.core.rules.support.GrpcHealthProbe;
 import dev.drydock.core.rules.support.ImageContents;
 import dev.drydock.core.rules.support.ProbeEdits;
 import dev.drydock.core.rules.support.Probes;
+import dev.drydock.core.rules.support.ServerImages;
 import dev.drydock.core.rules.support.ServerTls;
 import dev.drydock.core.rules.support.TaskWorkers;
 import java.util.ArrayList;
@@ -383,8 +384,19 @@ public final class HealthcheckToolMissing implements Rule {
                                     + " && rm -rf /var/lib/apt/lists/*"))
                     .append('.');
         } else if (argv == null) {
-            out.append("Use an exec-form probe with a static binary copied into the image (COPY --from a build stage),"
-                    + " or the application's own health subcommand if it has one.");
+            ServerImages.Image known = ServerImages.run(c).orElse(null);
+            if (known != null && known.hasProbe()) {
+                out.append("Use a probe that runs in ").append(known.name()).append("'s image: ")
+                        .append("compose".equals(hc.source()) ? "test: " + known.composeTest()
+                                : known.dockerfileInstruction())
+                        .append(known.needs() == null ? "" : " (" + known.needs() + ")").append('.');
+            } else if (known != null && known.note() != null) {
+                String note = known.withoutProbe();
+                out.append(Character.toUpperCase(note.charAt(0))).append(note.substring(1)).append('.');
+            } else {
+                out.append("Use an exec-form probe with a static binary copied into the image (COPY --from a build"
+                        + " stage), or the application's own health subcommand if it has one.");
+            }
         }
         String shellElsewhere = image.base().map(BaseImageFacts.ImageTools::shellOutsideBin).orElse(null);
         if (missing.equals("sh") && shellElsewhere != null) {
