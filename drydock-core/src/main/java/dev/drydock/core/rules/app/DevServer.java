@@ -70,7 +70,9 @@ import java.util.List;
                 + " targets, saying so in its opening comment, or mounting the whole build context over the image's"
                 + " working directory, as `.:/app` does), and low too when the image itself runs it but is built only for"
                 + " compose services that mount their whole build context over its working directory (Laravel Sail's"
-                + " runtime image) or only for services of compose files that declare themselves for development"
+                + " runtime image); a mount does not count where the service is deployed-like (restart: always or"
+                + " unless-stopped, with a reverse proxy service or a host port 80 or 443 in its file). Low also when"
+                + " the image is built only for services of compose files that declare themselves for development"
                 + " (Sail's file, which sets LARAVEL_SAIL: 1; development build targets; an opening comment), with no"
                 + " CI or task file building it and no Kubernetes manifest beside it. A start script's if or case is"
                 + " followed where the command"
@@ -165,7 +167,8 @@ public final class DevServer implements Rule {
             boolean developmentImage = !composeCommand && DevelopmentComposeFiles.developmentOnlyImage(context, container);
             String developmentFile = composeCommand && !ComposeServices.namedForProduction(container.composeFile())
                     && (developmentFile(context, container)
-                    || DevelopmentComposeFiles.mountsWholeSourceOverWorkdir(context, container)) || developmentImage
+                    || DevelopmentComposeFiles.mountsWholeSourceOverWorkdir(context, container)
+                            && !DevelopmentComposeFiles.deployedLike(context, container)) || developmentImage
                     ? container.composeFile() : null;
             context.finding(this, at, what + " runs " + found.server() + found.where() + (developmentFile == null ? ""
                             : developmentImage ? developmentImage(developmentFile)

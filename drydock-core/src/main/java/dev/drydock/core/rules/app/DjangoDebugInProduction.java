@@ -36,7 +36,11 @@ import java.util.Set;
                 + " env file drydock cannot read may set it) sets that variable."
                 + " Quiet when DEBUG comes from the environment with off as the default or is set inside a branch,"
                 + " for images only"
-                + " development compose files or dev containers run, and for development stages.",
+                + " development compose files or dev containers run, and for development stages. An image whose"
+                + " services mount the build context over its working directory counts as one for development only"
+                + " when no such service is deployed-like (restart: always or unless-stopped, with a reverse proxy"
+                + " service or a host port 80 or 443 in its file): a source mount left in a deployed stack does not"
+                + " make it a developer's.",
         problem = "DEBUG is Django's development switch: with it on, an unhandled exception answers with Django's"
                 + " technical error page, and Django keeps a record of every SQL query each connection runs.",
         impact = "Whoever triggers an error sees the stack trace, local variables, the request and most of the"

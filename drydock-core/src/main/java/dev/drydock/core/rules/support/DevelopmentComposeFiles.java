@@ -4,6 +4,8 @@ import dev.drydock.core.compose.ComposeFile;
 import dev.drydock.core.compose.ComposeProject;
 import dev.drydock.core.compose.Located;
 import dev.drydock.core.compose.Service;
+import dev.drydock.core.dockerfile.model.BaseImage;
+import dev.drydock.core.image.ImageReference;
 import dev.drydock.core.project.Container;
 import dev.drydock.core.project.Project;
 import dev.drydock.core.review.ReviewContext;
@@ -13,6 +15,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -118,13 +121,14 @@ public final class DevelopmentComposeFiles {
     /**
      * The files that declare a service running the project's sources from the host in development mode: a
      * source mount over the working directory alone is not enough (a production file may mount a configuration
-     * file or a socket, which are no source mounts, or keep a source mount by mistake).
+     * file or a socket, which are no source mounts, or keep a source mount by mistake), nor is a development server
+     * on mounted sources in a service that is deployed-like ({@link #deployedLike}).
      */
     private static Set<String> runningMountedSources(ReviewContext context) {
         Set<String> out = new HashSet<>();
         for (Container c : context.builtContainers()) {
-            if (developsMountedSources(context, c)
-                    || mountsSources(context, c) && DevServer.runsDevelopmentServer(context, c)) {
+            if (developsMountedSources(context, c) || mountsSources(context, c) && !deployedLike(context, c)
+                    && DevServer.runsDevelopmentServer(context, c)) {
                 out.add(c.service().nameKey().file().path());
             }
         }
@@ -158,7 +162,8 @@ public final class DevelopmentComposeFiles {
     /**
      * Whether an image is built only for development stacks: every container built from its Dockerfile is a compose
      * service that mounts its whole build context over the working directory (Laravel Sail's {@code
-     * .:/var/www/html}), and no CI or task file builds the Dockerfile and no Kubernetes manifest is there to run it.
+     * .:/var/www/html}) and shows no sign of being deployed ({@link #deployedLike}), and no CI or task file builds the
+     * Dockerfile and no Kubernetes manifest is there to run it.
      */
     public static boolean developmentOnlyImage(ReviewContext context, Container c) {
         if (c.service() == null || c.build() == null || !context.project().kubernetesWorkloads().isEmpty()) {
@@ -171,7 +176,51 @@ public final class DevelopmentComposeFiles {
         return context.project().containers().stream()
                 .filter(other -> other.build() != null && other.build().dockerfile().equals(dockerfile))
                 .allMatch(other -> other.service() != null && mountsWholeSourceOverWorkdir(context, other)
-                        && !ComposeServices.namedForProduction(other.composeFile()));
+                        && !ComposeServices.namedForProduction(other.composeFile()) && !deployedLike(context, other));
+    }
+
+    /**
+     * Whether a compose service runs as a deployment does, whatever it mounts: a restart policy that brings it back
+     * after a crash or a reboot of the host ({@code always}, {@code unless-stopped}) together with, in its compose
+     * file, a reverse proxy in front (a service of nginx, Traefik, Caddy, HAProxy or httpd) or a host port 80 or 443.
+     * A developer's stack is started by hand and answers on a high port; a source mount left in such a file is a
+     * deployment that runs the host's checkout.
+     */
+    public static boolean deployedLike(ReviewContext context, Container c) {
+        Service service = c.service();
+        if (service == null || service.restart() == null
+                || !DEPLOYED_RESTART.contains(service.restart().value().strip())) {
+            return false;
+        }
+        for (Container other : context.project().containers()) {
+            if (other.service() == null || !Objects.equals(other.composeFile(), c.composeFile())) {
+                continue;
+            }
+            if (reverseProxy(other) || other.service().ports().stream()
+                    .anyMatch(p -> p.publishedStart() == 80 || p.publishedStart() == 443)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static final Set<String> DEPLOYED_RESTART = Set.of("always", "unless-stopped");
+    private static final Set<String> REVERSE_PROXIES = Set.of("nginx", "traefik", "caddy", "haproxy", "httpd",
+            "nginxinc/nginx-unprivileged", "jc21/nginx-proxy-manager", "nginxproxy/nginx-proxy", "jwilder/nginx-proxy");
+
+    /** Whether the container runs a reverse proxy's image, pulled or as the base of its build. */
+    private static boolean reverseProxy(Container c) {
+        String name = null;
+        if (c.build() != null) {
+            if (c.build().model() != null && c.build().stage() != null
+                    && Stages.rootBase(c.build().model(), c.build().stage()) instanceof BaseImage.External external
+                    && external.reference() != null) {
+                name = external.reference().familiarName();
+            }
+        } else if (c.image() != null) {
+            name = ImageReference.tryParse(c.image()).map(ImageReference::familiarName).orElse(null);
+        }
+        return name != null && REVERSE_PROXIES.contains(name.toLowerCase(Locale.ROOT));
     }
 
     /**
