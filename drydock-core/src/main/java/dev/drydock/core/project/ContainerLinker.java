@@ -218,7 +218,7 @@ final class ContainerLinker {
         String image = service.image() != null ? named(service.image().value()) : null;
         String composeFile = service.nameKey().file().path();
         return new Container(service.name(), service, composeFile, origin, build, image, manifests(build),
-                command, entryPoint, entryFiles(entryPoint, build), health, user, supervision(entryPoint, build), imageLink,
+                command, entryPoint, entryFiles(entryPoint, build), health, user, supervision(entryPoint, command, build), imageLink,
                 scripts);
     }
 
@@ -247,7 +247,7 @@ final class ContainerLinker {
         Origin origin = stage == null ? new Origin(path, null) : origin(path, stage.from().span());
         return new Container(path, null, null, origin, build, null, manifests(build), command, entryPoint,
                 entryFiles(entryPoint, build), EffectiveHealthcheck.of(config.healthcheck()), imageUser(config),
-                supervision(entryPoint, build), null, scripts);
+                supervision(entryPoint, command, build), null, scripts);
     }
 
     /**
@@ -549,14 +549,19 @@ final class ContainerLinker {
         return List.copyOf(found);
     }
 
-    private Supervision supervision(EntryPoint entryPoint, BuildLink build) {
+    private Supervision supervision(EntryPoint entryPoint, EffectiveCommand command, BuildLink build) {
         if (build == null || build.stage() == null) {
             return null;
         }
         Supervision supervisord = new SupervisorReader(reading).read(entryPoint, build, copies(build),
                 contextPaths(build), ep -> entryFiles(ep, build));
-        return supervisord != null ? supervisord : new ServiceDirReader(reading).read(entryPoint, build, copies(build),
+        if (supervisord != null) {
+            return supervisord;
+        }
+        Supervision services = new ServiceDirReader(reading).read(entryPoint, build, copies(build),
                 contextPaths(build), ep -> entryFiles(ep, build));
+        return services != null || command == null ? services : new TaskRunnerReader(reading).read(entryPoint, build,
+                contextPaths(build), command.origin(), ep -> entryFiles(ep, build));
     }
 
     /**

@@ -64,7 +64,9 @@ import java.util.List;
                 + " `watchmedo auto-restart`; not in a development compose file) and `mix phx.server`"
                 + " in the dev environment (MIX_ENV unset or dev). Also each program supervisord starts (its"
                 + " [program:x] command=, from the configuration the image copies, when supervisord is the command or"
-                + " the start script runs it), reported at the command= line. Not for a dev container (the build or"
+                + " the start script runs it), reported at the command= line, and each program a task runner starts:"
+                + " the commands and `npm:` scripts of concurrently, the scripts npm-run-all's patterns name, the"
+                + " Procfile processes of honcho and foreman, reported where each is written. Not for a dev container (the build or"
                 + " compose service a devcontainer.json makes for developers to work in). Low when a compose"
                 + " command starts it in a development compose file (named for development, building development"
                 + " targets, saying so in its opening comment, or mounting the whole build context over the image's"
@@ -276,8 +278,8 @@ public final class DevServer implements Rule {
                 boolean declaredDevelopment = !developmentImage
                         && DevelopmentComposeFiles.builtOnlyForDeclaredDevelopment(context, container);
                 context.finding(this, process.origin(), process.label() + " runs " + found.server() + found.where()
-                                + ": " + process.manager().displayName() + " starts it with the container and"
-                                + " restarts it when it exits"
+                                + ": " + process.manager().displayName() + " starts it with the container"
+                                + (process.manager().supervises() ? " and restarts it when it exits" : "")
                                 + container.supervision().assumptions()
                                 + (developmentImage ? developmentImage(container.composeFile())
                                         : declaredDevelopment ? "; the image is built only for " + container.composeFile()

@@ -91,7 +91,9 @@ import java.util.regex.Pattern;
                 + " daemonizes there is main-process-daemonizes') (quiet when it traps TERM, kills and waits for its child, and under an init that signals the whole process group: dumb-init"
                 + " without --single-child, tini -g); (2) PID 1 is npm, yarn or pnpm running a package.json script (not a"
                 + " development watcher, which dev-server reports), which passes the signal on to the script's shell only"
-                + " in some versions; (3) PID 1 is a program that installs no SIGTERM handler (python running a"
+                + " in some versions; (2b) the command is npm-run-all (run-p, run-s), which handles"
+                + " no signal: as PID 1 it ignores SIGTERM, under tini it dies of it and leaves the scripts it started to"
+                + " be killed (quiet under dumb-init or tini -g, which signal the whole process group); (3) PID 1 is a program that installs no SIGTERM handler (python running a"
                 + " script or `flask run`, node, ts-node) and nothing in the code it runs handles SIGTERM (a signal handler,"
                 + " NestJS's enableShutdownHooks(), a Python os.exec* call that replaces the process with the program"
                 + " that then gets the signal; the servers SvelteKit's adapter-node and Nitro's node-server preset"
@@ -230,6 +232,9 @@ public final class GracefulShutdownMissing implements Rule {
                 continue;
             }
             if (packageManagerPid1(context, c, command, ep)) {
+                continue;
+            }
+            if (taskRunnerWithoutForwarding(context, c, command, ep, stopSeconds)) {
                 continue;
             }
             if (goServerWithoutStop(context, c, command, ep, stopSeconds)) {
@@ -635,6 +640,36 @@ public final class GracefulShutdownMissing implements Rule {
         finding(context, c, found.origin(), found.message())
                 .recommendation(found.recommendation())
                 .fix(found.fix())
+                .add();
+        return true;
+    }
+
+    /**
+     * npm-run-all (run-p, run-s) as the container's own command: it installs no signal handler, so as PID 1 it
+     * ignores SIGTERM, and under tini it dies of it at once and leaves the scripts it started to the SIGKILL that ends
+     * the container. dumb-init and {@code tini -g} signal the whole process group, which reaches every script.
+     */
+    private boolean taskRunnerWithoutForwarding(ReviewContext context, Container c, EffectiveCommand command,
+            EntryPoint ep, long stopSeconds) {
+        if (c.supervision() == null || c.supervision().manager() != Manager.NPM_RUN_ALL || ep.runtime() != Runtime.BINARY
+                || ep.wrappedBy("dumb-init") || ep.wrappers().stream()
+                        .anyMatch(w -> w.name().equals("tini") && (w.args().contains("-g") || w.args().contains("-pg")))) {
+            return false;
+        }
+        List<Processes.Process> started = Processes.supervised(c);
+        boolean init = ep.wrappedBy("tini") || ep.wrappedBy("catatonit")
+                || c.service() != null && c.service().init() != null && Boolean.TRUE.equals(c.service().init().value());
+        String scripts = String.join(", ", started.stream().map(p -> "\"" + p.program().name() + "\"").toList());
+        finding(context, c, command.originOf(programWord(ep)), "`" + String.join(" ", ep.args()) + "` starts "
+                        + scripts + " and handles no signal: " + (init
+                        ? "under the init, SIGTERM ends npm-run-all at once, and the scripts it started are killed with"
+                                + " the container, without a signal to finish their work"
+                        : "as PID 1 it ignores docker stop's SIGTERM (Linux ignores a signal PID 1 has no handler for),"
+                                + " so the container is killed with SIGKILL after the whole " + stopSeconds + " s grace"
+                                + " period, and the scripts it started with it"))
+                .implicit()
+                .recommendation(PackageManagerPid1.oneProcessPerContainer(started.stream()
+                        .map(p -> "\"" + p.program().name() + "\" (`" + p.program().commandLine() + "`)").toList()))
                 .add();
         return true;
     }

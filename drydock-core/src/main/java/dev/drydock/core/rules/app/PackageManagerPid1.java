@@ -217,12 +217,7 @@ record PackageManagerPid1(Origin origin, String message, String recommendation, 
                 + " nor passes it on, so running " + program + " without " + ep.runtime().name().toLowerCase(
                         java.util.Locale.ROOT) + " does not bring the signal to the server either. ";
         if (parallel || tasks.size() < 2) {
-            return Optional.of(why + "Run one process per container, each started directly"
-                    + (commands.isEmpty() ? "" : ": " + String.join(", ", commands) + " as the command of a service"
-                            + " each (one image, several compose services)")
-                    + ", so that each program is PID 1 (or runs under tini) and receives docker stop's SIGTERM. If"
-                    + " they must share one container, start them under an init that signals the whole process group"
-                    + " (dumb-init, or tini -g) and let each handle SIGTERM.");
+            return Optional.of(why + oneProcessPerContainer(commands));
         }
         String last = steps.isEmpty() ? "the last script's command" : steps.get(steps.size() - 1);
         List<String> before = steps.isEmpty() ? List.of() : steps.subList(0, steps.size() - 1);
@@ -230,6 +225,19 @@ record PackageManagerPid1(Origin origin, String message, String recommendation, 
                 + " before it" + (before.isEmpty() ? "" : " (" + String.join(", ", before) + ")") + " at build time"
                 + " when they prepare files, or in an entry-point script that ends with `exec` of " + last
                 + ", so that the server replaces the script as PID 1 and receives docker stop's SIGTERM.");
+    }
+
+    /**
+     * The advice for programs a task runner starts side by side without passing SIGTERM on: one container each, or
+     * an init that signals the whole process group; {@code commands} describes them, when known.
+     */
+    static String oneProcessPerContainer(List<String> commands) {
+        return "Run one process per container, each started directly"
+                + (commands.isEmpty() ? "" : ": " + String.join(", ", commands) + " as the command of a service"
+                        + " each (one image, several compose services)")
+                + ", so that each program is PID 1 (or runs under tini) and receives docker stop's SIGTERM. If"
+                + " they must share one container, start them under an init that signals the whole process group"
+                + " (dumb-init, or tini -g) and let each handle SIGTERM.";
     }
 
     /** Whether the package.json of {@code folder} depends on {@code name}, so its bin is in node_modules/.bin. */

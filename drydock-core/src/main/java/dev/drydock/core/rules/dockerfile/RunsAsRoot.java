@@ -227,7 +227,8 @@ public final class RunsAsRoot implements Rule {
                 if (rootToPrepare.isPresent()) {
                     context.strength(this, user.origin(), startsAsRootToPrepare(rootToPrepare.get()));
                 } else if (UserIds.isRoot(user.value()) && overriddenImageUser(container, user) == null
-                        && container.supervision() != null && !Processes.supervised(container).isEmpty()) {
+                        && container.supervision() != null && container.supervision().manager().supervises()
+                        && !Processes.supervised(container).isEmpty()) {
                     // USER root written out is no USER: who the programs run as is the supervisor's to say
                     reportSupervised(context, container, new Location(user.origin().file(), user.origin().span()), (user.origin().file().equals(container.build().dockerfile())
                             ? "USER " : "user: ") + user.value());
@@ -296,7 +297,8 @@ public final class RunsAsRoot implements Rule {
                         + ImageRole.program(container).orElse("the server") + " starts");
                 continue;
             }
-            if (container.supervision() != null && !Processes.supervised(container).isEmpty()) {
+            if (container.supervision() != null && container.supervision().manager().supervises()
+                    && !Processes.supervised(container).isEmpty()) {
                 reportSupervised(context, container, at, NO_USER);
                 continue;
             }

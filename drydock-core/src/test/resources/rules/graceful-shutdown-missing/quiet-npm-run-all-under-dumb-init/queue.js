@@ -1,0 +1,2 @@
+const timer = setInterval(() => {}, 1000);
+process.on("SIGTERM", () => { clearInterval(timer); process.exit(0); });
