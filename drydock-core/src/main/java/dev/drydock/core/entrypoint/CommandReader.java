@@ -158,7 +158,7 @@ final class CommandReader {
                 shellScript = followedScript;
                 return done(Runtime.SHELL, Target.NONE, Map.of(), argv);
             }
-            if (isScript(argv.get(0)) || releaseOverlay(argv.get(0)) || scriptOnPath(argv.get(0))) {
+            if (isScript(argv.get(0)) || projectShellScript(argv.get(0)) || scriptOnPath(argv.get(0))) {
                 next = script(argv.get(0), argv.subList(1, argv.size()));
                 if (next == null) {
                     return done(Runtime.SCRIPT, Target.file(argv.get(0), located(argv.get(0))), Map.of(), argv);
@@ -588,12 +588,12 @@ final class CommandReader {
     }
 
     /**
-     * A shell script of the project's {@code rel/overlays} that a Mix release holds ({@code bin/server} of
-     * {@code mix phx.gen.release}): its name does not say it is a script.
+     * A program named by its path whose project copy is a shell script by its {@code #!} line, though its name does not
+     * say so: Rails' {@code bin/dev}, the {@code bin/server} of a Mix release's {@code rel/overlays}, a
+     * {@code ./scripts/start}.
      */
-    private boolean releaseOverlay(String program) {
-        return program.contains("/") && scriptFiles.find(abs(program))
-                .filter(f -> f.path().contains("rel/overlays/") && ScriptArguments.isShellScript(f)).isPresent();
+    private boolean projectShellScript(String program) {
+        return program.contains("/") && scriptFiles.find(abs(program)).filter(ScriptArguments::isShellScript).isPresent();
     }
 
     /**

@@ -619,7 +619,9 @@ public final class AppFacts {
                 case ELIXIR_RELEASE -> phoenixUnlessShownOtherwise(c)
                         ? "it runs a Mix release with the Phoenix endpoint serving (PHX_SERVER)"
                         : "it runs a Mix release (" + ep.target().value() + ")";
-                default -> "it runs " + ep.runtime().displayName();
+                default -> ep.startedBy() != null ? "its start script " + c.scripts().find(ep.startedBy())
+                        .map(f -> f.path()).orElse(ep.startedBy()) + " runs " + ep.runtime().displayName()
+                        : "it runs " + ep.runtime().displayName();
             };
         }
         Optional<ServerCall> started = app == null ? Optional.empty()
