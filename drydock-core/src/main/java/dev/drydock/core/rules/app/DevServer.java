@@ -327,6 +327,12 @@ public final class DevServer implements Rule {
     private record Found(String server, String where, String token, Severity severity, EntryPoint effective) {}
 
     private static Found find(ReviewContext context, Container c, EntryPoint ep, AppSource app) {
+        if (ep.runtime() == Runtime.DJANGO_RUNSERVER && AppFacts.flaskManageScript(c, ep)) {
+            return found("Flask's development server (Werkzeug): " + (ep.target().value() == null ? "manage.py"
+                    : dev.drydock.core.discovery.PathNames.fileName(ep.target().value()))
+                    + " is a Flask project's (its manifests declare Flask, not Django), whose runserver command"
+                    + " (Flask-Script's, or Flask's `run` registered under that name) starts it", "runserver");
+        }
         Found direct = ep.runtime() == Runtime.FLASK_RUN ? flaskRun(c, ep) : byRuntime(ep);
         if (direct != null) {
             return direct;
@@ -816,7 +822,10 @@ public final class DevServer implements Rule {
                 + start(c.entryPoint(), process, "CMD", server.argv()));
         out.append(" (").append(server.server().equals("waitress") ? "threads" : "workers").append(": ")
                 .append(server.basis()).append(")");
-        if (server.placeholder()) {
+        if (server.placeholder() && server.argv().get(server.argv().size() - 1).startsWith("<module>")) {
+            out.append(", <module>:<app> being the module and the variable that hold the Flask application (app ="
+                    + " create_app() in a wsgi.py, for an application factory), which manage.py does not show");
+        } else if (server.placeholder()) {
             out.append(", <project> being the package that holds settings.py and wsgi.py (drydock found no wsgi.py in the build context)");
         }
         out.append('.');

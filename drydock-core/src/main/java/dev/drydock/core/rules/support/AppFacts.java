@@ -926,6 +926,18 @@ public final class AppFacts {
     }
 
     /** The WSGI/ASGI target for a server: {@code module:attribute}, or null when the module cannot be told. */
+    /**
+     * Whether the container's manage.py is a Flask project's (Flask-Script's Manager, or a click group of Flask's CLI,
+     * whose runserver or run command starts Werkzeug's development server): the command runs manage.py and the
+     * container's manifests declare Flask and not Django.
+     */
+    public static boolean flaskManageScript(Container c, EntryPoint ep) {
+        return ep != null && (ep.runtime() == dev.drydock.core.entrypoint.Runtime.DJANGO_RUNSERVER
+                || ep.runtime() == dev.drydock.core.entrypoint.Runtime.DJANGO_MANAGE)
+                && !dependencies(c, Ecosystem.PYPI, List.of("flask")).isEmpty()
+                && dependencies(c, Ecosystem.PYPI, List.of("django")).isEmpty();
+    }
+
     public static String pythonTarget(Container c, AppObject app) {
         if (app == null) {
             return null;
@@ -966,7 +978,8 @@ public final class AppFacts {
             String module = pythonModule(c, object.exposedIn());
             target = module == null ? null : module + ":application";
         }
-        boolean django = framework == Framework.DJANGO || ep != null
+        boolean flaskManage = flaskManageScript(c, ep);
+        boolean django = framework == Framework.DJANGO || ep != null && !flaskManage
                 && (ep.runtime() == dev.drydock.core.entrypoint.Runtime.DJANGO_RUNSERVER
                         || ep.runtime() == dev.drydock.core.entrypoint.Runtime.DJANGO_MANAGE);
         ServerCall dash = app.devServer().filter(ServerCall::dash).orElse(null);
@@ -980,6 +993,9 @@ public final class AppFacts {
             target = settings != null && settings.contains(".")
                     ? djangoProjectPackage(settings) + ".wsgi:application"
                     : "<project>.wsgi:application";
+        }
+        if (target == null && flaskManage) {
+            target = "<module>:<app>";
         }
         if (target == null && ep != null && ep.target().module() != null) {
             target = ep.target().module() + ":" + (ep.target().attribute() != null ? ep.target().attribute()
