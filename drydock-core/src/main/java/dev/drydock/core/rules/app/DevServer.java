@@ -167,10 +167,7 @@ public final class DevServer implements Rule {
             Origin at = origin(command, found.token());
             String what = describe(command, ep);
             boolean developmentImage = !composeCommand && DevelopmentComposeFiles.developmentOnlyImage(context, container);
-            String developmentFile = composeCommand && !ComposeServices.namedForProduction(container.composeFile())
-                    && (developmentFile(context, container)
-                    || DevelopmentComposeFiles.mountsWholeSourceOverWorkdir(context, container)
-                            && !DevelopmentComposeFiles.deployedLike(context, container)) || developmentImage
+            String developmentFile = composeCommand && developmentStack(context, container) || developmentImage
                     ? container.composeFile() : null;
             context.finding(this, at, what + " runs " + found.server() + found.where() + (developmentFile == null ? ""
                             : developmentImage ? developmentImage(developmentFile)
@@ -251,7 +248,7 @@ public final class DevServer implements Rule {
         } else {
             return false;
         }
-        if (composeCommand && developmentFile(context, container)) {
+        if (composeCommand && developmentStack(context, container)) {
             return true; // reloading is what a development compose file asks for
         }
         context.finding(this, origin(command, token), describe(command, ep) + " runs " + what + ": code changes in a"
@@ -297,6 +294,17 @@ public final class DevServer implements Rule {
         return "; the image is built only for " + composeFile + ", whose services mount the sources over its working"
                 + " directory: a development stack, where a development server is expected; this matters only if the"
                 + " image is deployed";
+    }
+
+    /**
+     * Whether the service runs in a development stack: its compose file is one ({@link #developmentFile}), or it mounts
+     * the whole source over the working directory and is not set up like a deployment; never in a file named for
+     * production.
+     */
+    private static boolean developmentStack(ReviewContext context, Container container) {
+        return !ComposeServices.namedForProduction(container.composeFile()) && (developmentFile(context, container)
+                || DevelopmentComposeFiles.mountsWholeSourceOverWorkdir(context, container)
+                        && !DevelopmentComposeFiles.deployedLike(context, container));
     }
 
     /**
