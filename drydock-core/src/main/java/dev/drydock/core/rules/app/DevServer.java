@@ -164,7 +164,7 @@ public final class DevServer implements Rule {
                 branch(context, container, command, ep, app);
                 continue;
             }
-            Origin at = origin(command, found.token());
+            Origin at = origin(container, command, ep, found.token());
             String what = describe(command, ep);
             boolean developmentImage = !composeCommand && DevelopmentComposeFiles.developmentOnlyImage(context, container);
             String developmentFile = composeCommand && developmentStack(context, container) || developmentImage
@@ -520,6 +520,20 @@ public final class DevServer implements Rule {
     }
 
     /** The origin of the part of the command that holds {@code token}: CMD when it is there, else ENTRYPOINT. */
+    /**
+     * Where the finding goes: as {@link #origin(EffectiveCommand, String)}, except that a compose command the image's
+     * entry-point script turns into another program (`command: dev_server` choosing a branch of its case) is the line
+     * that picks the development server, not the image's ENTRYPOINT.
+     */
+    private static Origin origin(Container c, EffectiveCommand command, EntryPoint ep, String token) {
+        Origin cmd = command.cmdOrigin();
+        if (cmd != null && !command.cmd().isEmpty() && !command.entrypoint().isEmpty() && c.build() != null
+                && !cmd.file().equals(c.build().dockerfile()) && !ep.args().equals(command.argv())) {
+            return cmd;
+        }
+        return origin(command, token);
+    }
+
     private static Origin origin(EffectiveCommand command, String token) {
         if (command.cmdOrigin() != null && !command.cmd().isEmpty()
                 && (command.entrypoint().isEmpty() || command.cmd().stream().anyMatch(a -> a.contains(token)))) {
