@@ -758,8 +758,9 @@ public final class GracefulShutdownMissing implements Rule {
                 return false; // uvicorn.run, aiohttp's run_app: the server handles SIGTERM
             }
         }
-        if (r != Runtime.FLASK_RUN && r != Runtime.DJANGO_RUNSERVER && app.files().isEmpty()) {
-            return false; // the code was not read: it may handle the signal
+        if (r != Runtime.FLASK_RUN && r != Runtime.DJANGO_RUNSERVER && app.files().isEmpty()
+                || r == Runtime.PYTHON && c.entryFiles().stream().noneMatch(app.files()::contains)) {
+            return false; // the code it runs was not read (a module guessed by its name is not it): it may handle the signal
         }
         String program = "`" + String.join(" ", ep.args()) + "`";
         String read = app.files().isEmpty() ? "" : " and nothing in " + app.files().get(0)
