@@ -2,14 +2,17 @@ package dev.drydock.core.rules.dockerfile;
 
 import dev.drydock.core.dockerfile.model.Stage;
 import dev.drydock.core.image.ImageReference;
+import dev.drydock.core.image.TagVersion;
 import dev.drydock.core.review.Location;
 import dev.drydock.core.review.ReviewContext;
 import dev.drydock.core.review.Rule;
 import dev.drydock.core.review.Severity;
+import dev.drydock.core.rules.support.BaseImageVersions;
 import dev.drydock.core.rules.support.DistributionLifecycles;
 import dev.drydock.core.rules.support.DistributionLifecycles.Extended;
 import dev.drydock.core.rules.support.DistributionLifecycles.Release;
 import dev.drydock.core.rules.support.DistributionReleases;
+import dev.drydock.core.rules.support.ImageTags;
 import dev.drydock.core.rules.support.Stages;
 import java.time.LocalDate;
 import java.time.Period;
@@ -144,7 +147,7 @@ final class DistributionEnd {
 
     /** The tag naming {@code successor} instead of the release: {@code bookworm-slim}, {@code 3.11-slim-trixie}. */
     private String successorTag(Release successor) {
-        String tag = ref.tag().toLowerCase(Locale.ROOT);
+        String tag = own ? ref.tag().toLowerCase(Locale.ROOT) : lineTag();
         if (own) {
             return switch (release.distribution()) {
                 case "debian" -> successor.codename() + (tag.contains("slim") ? "-slim" : "");
@@ -158,11 +161,33 @@ final class DistributionEnd {
 
     /** The tag without the release ({@code python:3.11-slim}), when something is left. */
     private String movingTag() {
-        String version = ref.version() == null || !ref.version().hasVersion() ? "" : ref.version().version();
-        String variant = DistributionReleases.withoutRelease(ref.version() == null ? ref.tag()
-                : ref.version().hasVersion() ? ref.version().variant() : ref.tag());
-        String tag = version.isEmpty() ? variant : variant.isEmpty() ? version : version + "-" + variant;
+        TagVersion version = TagVersion.parse(lineTag());
+        String variant = DistributionReleases.withoutRelease(version.hasVersion() ? version.variant() : version.tag());
+        String number = version.hasVersion() ? version.version() : "";
+        String tag = number.isEmpty() ? variant : variant.isEmpty() ? number : number + "-" + variant;
         return tag.isEmpty() ? null : ref.familiarName() + ":" + tag;
+    }
+
+    /**
+     * The tag, lowercased, with a single release's version ({@code 17.0.4_8-jre-focal}) replaced by the version
+     * line it belongs to ({@code 17-jre-focal}): an old patch release is not rebuilt on a newer distribution
+     * release, and its tag stays on the old one, so only the line's tags lead to a supported release. The line is
+     * the one the version table lists for the image, or else its major.minor; build numbers glued to the version
+     * with {@code _} go with it.
+     */
+    private String lineTag() {
+        String tag = ref.tag().toLowerCase(Locale.ROOT);
+        TagVersion version = ref.version();
+        if (version == null || !version.hasVersion() || !version.isPatchPrecise() || !version.qualifier().isEmpty()) {
+            return tag;
+        }
+        String line = BaseImageVersions.lineOf(ImageTags.officialName(ref), version.components())
+                .orElse(version.major().getAsLong() + "." + version.minor().getAsLong());
+        List<String> variants = new ArrayList<>(version.variants());
+        while (!variants.isEmpty() && variants.get(0).chars().allMatch(Character::isDigit)) {
+            variants.remove(0);
+        }
+        return (variants.isEmpty() ? line : line + "-" + String.join("-", variants)).toLowerCase(Locale.ROOT);
     }
 
     /** "2 years and 5 months", "3 months", "12 days". */

@@ -68,6 +68,20 @@ public final class BaseImageVersions {
         return Optional.empty();
     }
 
+    /**
+     * The release line the table lists for a version of the image ({@code 17} for eclipse-temurin
+     * {@code 17.0.4}, {@code 3.11} for python {@code 3.11.4}): the longest line whose numbers start the version's.
+     */
+    public static Optional<String> lineOf(String image, List<Long> version) {
+        return TABLE.stringPropertyNames().stream()
+                .filter(key -> key.startsWith(image + ".") && LINE.matcher(key.substring(image.length() + 1)).matches())
+                .map(key -> TagVersion.parse(key.substring(image.length() + 1)))
+                .filter(line -> line.components().size() <= version.size()
+                        && line.components().equals(version.subList(0, line.components().size())))
+                .max(java.util.Comparator.comparingInt(line -> line.components().size()))
+                .map(TagVersion::version);
+    }
+
     /** The full version alone ({@code 3.11.17} for {@code 3.11}), when the table has it. */
     public static Optional<String> fullVersion(String image, String version) {
         return Optional.ofNullable(TABLE.getProperty(image + "." + version));
