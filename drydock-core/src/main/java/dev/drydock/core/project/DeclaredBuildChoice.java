@@ -15,7 +15,9 @@ import java.util.function.Function;
 
 /**
  * Which of the declared builds of a Dockerfile stands for its image. The context most builds use; the last stage
- * (or the last one not named for tests) when one build takes it, else a build that pushes its target, else a target named like a product image
+ * (or the last one not named for tests) when one build takes it and no other build pushes its image while that one
+ * does not (a release pushed with {@code --target release} before a last stage that only uploads files from a
+ * build), else a build that pushes its target, else a target named like a product image
  * ({@code production}, {@code release}, {@code runtime}...), else the first build's target. A build that only exports
  * files from its stage ({@code --output type=local}), or that targets, without pushing it, a stage that one is
  * built from (a builder whose image is only a cache or a step: {@code docker build --target ghr-builder}) or a test
@@ -44,8 +46,10 @@ final class DeclaredBuildChoice {
         builds.forEach(b -> contexts.merge(b.context(), 1, Integer::sum));
         String context = contexts.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
         List<DeclaredBuild> same = builds.stream().filter(b -> b.context().equals(context)).toList();
+        boolean anyShipped = same.stream().anyMatch(b -> b.output() == BuildOutput.SHIPPED);
         for (DeclaredBuild build : same) {
-            if (build.output() != BuildOutput.FILES && lastStage(build, model)) {
+            if (build.output() != BuildOutput.FILES && lastStage(build, model)
+                    && (!anyShipped || build.output() == BuildOutput.SHIPPED)) {
                 return build;
             }
         }

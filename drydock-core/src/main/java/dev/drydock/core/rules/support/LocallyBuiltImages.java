@@ -53,17 +53,24 @@ public final class LocallyBuiltImages {
         if (names.isEmpty()) {
             return Optional.empty();
         }
+        Set<String> everyBuilds = names(context);
         for (DockerfileSource source : context.dockerfiles()) {
             if (source.model() == null) {
                 continue;
             }
             boolean own = source.file().path().equals(build.dockerfile());
+            Set<Integer> needed = new LinkedHashSet<>();
+            if (own) {
+                Stages.needed(source.model(), source.model().stages().get(build.stage().index()))
+                        .forEach(stage -> needed.add(stage.index()));
+            }
             for (Stage stage : source.model().stages()) {
-                if (own && stage.index() == build.stage().index()) {
-                    continue;
+                if (needed.contains(stage.index())) {
+                    continue; // built for this image, so it cannot start from it
                 }
                 if (stage.base() instanceof BaseImage.External external && external.reference() != null
-                        && external.reference().isImage() && known(names, external.reference())) {
+                        && external.reference().isImage() && known(names, external.reference())
+                        && !taggedByAnother(names, everyBuilds, external.reference())) {
                     return Optional.of(new Location(source.file().path(), stage.from().span()));
                 }
             }
@@ -91,6 +98,15 @@ public final class LocallyBuiltImages {
             build.tags().forEach(tag -> key(tag).ifPresent(names::add));
         }
         return Collections.unmodifiableSet(names);
+    }
+
+    /**
+     * Whether {@code names} cover the reference only through a tag they leave open ({@code org/app:$VERSION}) while
+     * another build of the project writes the reference's tag itself ({@code -t org/app:base}): that build makes it.
+     */
+    private static boolean taggedByAnother(Set<String> names, Set<String> everyBuilds, ImageReference reference) {
+        String exact = key(reference);
+        return !names.contains(exact) && everyBuilds.contains(exact);
     }
 
     private static boolean known(Set<String> names, ImageReference reference) {
