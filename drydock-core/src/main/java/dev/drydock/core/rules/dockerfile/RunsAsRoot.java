@@ -11,6 +11,7 @@ import dev.drydock.core.rules.support.Apps;
 import dev.drydock.core.rules.support.DevContainers;
 import dev.drydock.core.rules.support.AppFacts;
 import dev.drydock.core.rules.support.Processes;
+import dev.drydock.core.rules.support.ProjectBaseUser;
 import dev.drydock.core.discovery.PathNames;
 import dev.drydock.core.entrypoint.EntryPoint;
 import dev.drydock.core.entrypoint.ScriptRuns;
@@ -78,7 +79,9 @@ import dev.drydock.core.rules.support.fixes.StackFixes;
         severity = Severity.CRITICAL,
         category = Category.SECURITY,
         checks = "The user the container finally runs as: compose user: over the last USER of the target stage"
-                + " (inherited through stages), else the base image's default; the services that share an image are"
+                + " (inherited through stages), else the base image's default (for a base the project builds itself"
+                + " under a tag written out in full, a compose service's image: or a CI build's -t, that build's USER,"
+                + " or its own base's known default); the services that share an image are"
                 + " one finding at its FROM line, in the words and severity of the long-running ones, the one-shot"
                 + " jobs beside them (a prestart or migration service others wait for) noted. A strength where that user is not"
                 + " root (left out of a review where unknown-user reports that the image has no such user, and where a"
@@ -266,6 +269,14 @@ public final class RunsAsRoot implements Rule {
                 continue;
             }
             Location at = new Location(container.build().dockerfile(), stage.from().span());
+            Optional<ProjectBaseUser> projectBase = ProjectBaseUser.of(context, container, base);
+            if (projectBase.isPresent() && !projectBase.get().root()) {
+                ProjectBaseUser own = projectBase.get();
+                context.strength(this, at, "the container runs as the non-root user " + own.user() + " that "
+                        + own.describe(describe(base)) + ", ends with (USER on line " + own.at().span().startLine()
+                        + "), and nothing switches back to root");
+                continue;
+            }
             if (container.supervision() != null && container.supervision().mainCommand()
                     && !Processes.supervised(container).isEmpty()) {
                 reportSupervised(context, container, at, NO_USER); // the CMD's own switch covers it, not the services
@@ -341,12 +352,16 @@ public final class RunsAsRoot implements Rule {
                     && ComposeServices.isDevelopmentFile(context, container.composeFile())
                     && !ComposeServices.declaredOutsideDevelopmentFiles(context, container.service());
             boolean development = developmentStage || developmentFile;
-            boolean knownBase = BaseImageFacts.defaultUserKnown(base);
+            boolean knownBase = BaseImageFacts.defaultUserKnown(base) || projectBase.isPresent();
             String serviceUser = cron.isEmpty() ? phpServiceUser(context, container) : null;
             KubernetesRoot kube = container.isComposeService() ? KubernetesRoot.NONE
                     : KubernetesRoot.of(context, KubernetesRuns.of(context, container),
                             knownBase);
-            String runsAs = knownBase ? ": {subject} {runs} as root"
+            String runsAs = projectBase.isPresent() ? ": {subject} {runs} as root, as " + projectBase.get().describe(
+                    describe(base)) + (projectBase.get().at() == null ? ", sets no USER either"
+                            : ", ends with (USER " + projectBase.get().user() + " on line "
+                                    + projectBase.get().at().span().startLine() + ")")
+                    : knownBase ? ": {subject} {runs} as root"
                     : ": {subject} {runs} as the user " + describe(base) + " ends with, which drydock cannot see;"
                             + " unless that image sets a non-root USER, it is root";
             String message = "no USER in the final stage" + (stage.name() == null ? "" : " (" + stage.writtenName() + ")")

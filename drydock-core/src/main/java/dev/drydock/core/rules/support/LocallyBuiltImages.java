@@ -78,6 +78,31 @@ public final class LocallyBuiltImages {
         return Optional.empty();
     }
 
+    /**
+     * The container of the project whose build makes the image {@code reference} names by a tag written out in full
+     * (a compose service's {@code image:} beside its {@code build:}, {@code docker build -t org/app:base} in a CI or
+     * task file); empty when no build, or only one whose tag is open ({@code org/app:$VERSION}), names it.
+     */
+    public static Optional<Container> producer(ReviewContext context, ImageReference reference, Container except) {
+        if (reference == null || !reference.isImage() || reference.isPinnedByDigest()) {
+            return Optional.empty();
+        }
+        String wanted = key(reference);
+        for (Container c : context.builtContainers()) {
+            if (c == except || c.build() == null || c.build().stage() == null) {
+                continue;
+            }
+            List<String> written = new ArrayList<>(c.build().tags());
+            if (c.image() != null) {
+                written.add(c.image());
+            }
+            if (written.stream().map(LocallyBuiltImages::key).anyMatch(k -> k.equals(Optional.of(wanted)))) {
+                return Optional.of(c);
+            }
+        }
+        return Optional.empty();
+    }
+
     private static boolean onLocalhost(ImageReference reference) {
         String registry = reference.registry();
         return registry.equals("localhost") || registry.startsWith("localhost:");

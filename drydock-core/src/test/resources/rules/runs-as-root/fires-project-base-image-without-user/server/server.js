@@ -1,0 +1,3 @@
+const app = require("express")();
+app.get("/", (req, res) => res.send("up"));
+app.listen(3001);
