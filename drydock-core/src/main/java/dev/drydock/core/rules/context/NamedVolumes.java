@@ -52,6 +52,12 @@ import java.util.Optional;
                 + " in /var/lib/postgresql/MAJOR/docker under a VOLUME at /var/lib/postgresql, which a mount at the old"
                 + " /var/lib/postgresql/data misses; PGDATA set on the service moves the data. WordPress, Nextcloud,"
                 + " Gitea, Prometheus, Jenkins, Ghost and the registry declare their data directory as a VOLUME too."
+                + " RabbitMQ (official image) keeps its data in /var/lib/rabbitmq/mnesia (or RABBITMQ_MNESIA_BASE,"
+                + " RABBITMQ_MNESIA_DIR) under a VOLUME at /var/lib/rabbitmq, which a mount at /var/lib/rabbitmq/data"
+                + " misses; in a folder named after the node, rabbit@HOSTNAME, so a service whose volume holds it but"
+                + " that sets no `hostname:` (nor a RABBITMQ_NODENAME with a host part, nor network_mode: host) is"
+                + " reported too, and its volume earns no strength: the hostname is the container's ID, new each"
+                + " time Compose re-creates it."
                 + " Redis and Valkey (official images) started without a configuration file still snapshot to"
                 + " /data/dump.rdb (Redis's default save points), so they are reported too; a cache, whose command"
                 + " evicts any key (--maxmemory-policy allkeys-...) without --appendonly yes, or whose service or"
@@ -98,13 +104,17 @@ public final class NamedVolumes implements Rule {
             Service service = ref.service();
             Optional<DataStores.DataLocation> data = DataStores.dataDirectory(service);
             Optional<Miss> miss = data.isEmpty() ? Optional.empty() : miss(service, data.get());
+            boolean nodeRenamed = DataStores.rabbitmqNodeNameChanges(service);
             // a service whose data directory no volume holds earns no strength for the folders its volumes do keep
-            for (Service.Volume volume : miss.isPresent() ? List.<Service.Volume>of() : service.volumes()) {
+            for (Service.Volume volume : miss.isPresent() || nodeRenamed ? List.<Service.Volume>of() : service.volumes()) {
                 if (volume.isNamedVolume() && !ImageFilledVolumes.holdsImageFiles(context, volume)) {
                     kept.add(new Kept(ref, volume));
                 }
             }
             RedisRole role = miss.isEmpty() ? null : redisRole(service);
+            if (miss.isEmpty() && nodeRenamed && !ref.inDevelopmentFile()) {
+                nodeRenamed(context, ref, data.get());
+            }
             if (miss.isEmpty() || ref.inDevelopmentFile() || role == RedisRole.NOTHING_WRITTEN) {
                 continue;
             }
@@ -134,11 +144,41 @@ public final class NamedVolumes implements Rule {
                                             + " needs pg_upgrade before the image uses it)." : ".")
                             : "Mount a named volume on " + mountAt + ": `volumes: [\"" + volumeName + ":" + mountAt
                                     + "\"]` under " + service.name() + ", and declare `" + volumeName + ":` under the"
-                                    + " top-level volumes: of " + ref.file() + ".")
+                                    + " top-level volumes: of " + ref.file() + "."
+                                    + (nodeRenamed ? " Give it a fixed `hostname:` too: RabbitMQ names its data"
+                                            + " folder after the node, rabbit@HOSTNAME, and the hostname is the"
+                                            + " container's ID, new with each container." : ""))
                     .fix(miss.get().at() == null ? mountFix(context, ref, volumeName, mountAt) : null)
                     .add();
         }
         strengths(context, kept);
+    }
+
+    /**
+     * A RabbitMQ service whose volume holds /var/lib/rabbitmq but whose node name follows the container's ID: the
+     * volume keeps the old node's folder, and the node of a re-created container starts in a new, empty one.
+     */
+    private void nodeRenamed(ReviewContext context, ComposeServices.Ref ref, DataStores.DataLocation data) {
+        Service service = ref.service();
+        String folder = data.why() == null ? data.directory() + "/rabbit@HOSTNAME" : data.directory();
+        TextEdit hostname = ComposeEdits.addEntry(service.node(), List.of("image", "container_name"),
+                "hostname: " + service.name());
+        context.finding(this, ref.nameLocation(), service.name() + " (" + service.image().value() + ") keeps its"
+                        + " data in " + folder + ", a folder named after the node, and sets no"
+                        + " `hostname:`: the hostname is the container's ID, which changes each time Compose re-creates"
+                        + " the container (a new image, a changed setting), so the new node finds no folder of its name"
+                        + " in the volume and starts empty: its queues, messages, users and vhosts stay behind in the"
+                        + " old node's folder")
+                .implicit()
+                .recommendation("Add `hostname: " + service.name() + "` to " + service.name() + " (the node becomes"
+                        + " rabbit@" + service.name() + "), or set RABBITMQ_NODENAME to a name with a host part"
+                        + " (rabbit@" + service.name() + "). A running broker's data is in the folder of its current"
+                        + " node: export its definitions first (`rabbitmqctl export_definitions /var/lib/rabbitmq/"
+                        + "definitions.json`) and import them into the renamed node; messages still queued are not"
+                        + " carried over.")
+                .fix(hostname == null ? null : Fix.of("give " + service.name() + " the fixed hostname "
+                        + service.name(), FixSafety.UNSAFE, hostname))
+                .add();
     }
 
     /** A named volume that keeps a folder of a service. */

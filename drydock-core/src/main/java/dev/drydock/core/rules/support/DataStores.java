@@ -57,7 +57,6 @@ public final class DataStores {
             Map.entry("redis", "/data"),
             Map.entry("valkey/valkey", "/data"),
             Map.entry("bitnami/redis", "/bitnami/redis"),
-            Map.entry("rabbitmq", "/var/lib/rabbitmq"),
             Map.entry("elasticsearch", "/usr/share/elasticsearch/data"),
             Map.entry("docker.elastic.co/elasticsearch/elasticsearch", "/usr/share/elasticsearch/data"),
             Map.entry("opensearchproject/opensearch", "/usr/share/opensearch/data"),
@@ -204,6 +203,9 @@ public final class DataStores {
         if (name.equals("postgres")) {
             return Optional.of(postgres(service, image));
         }
+        if (name.equals("rabbitmq")) {
+            return Optional.of(rabbitmq(service));
+        }
         if (name.equals("influxdb")) {
             long major = image.version() == null ? 2 : image.version().major().orElse(2);
             String dir = major == 1 ? "/var/lib/influxdb" : major == 2 ? "/var/lib/influxdb2" : null;
@@ -254,6 +256,41 @@ public final class DataStores {
             }
         }
         return Optional.empty();
+    }
+
+    private static final String RABBITMQ_VOLUME = "/var/lib/rabbitmq";
+
+    /**
+     * The official RabbitMQ image: the node's data (its schema database, message stores and cluster state) is in
+     * a folder named after the node under /var/lib/rabbitmq/mnesia (RABBITMQ_MNESIA_BASE), or in RABBITMQ_MNESIA_DIR
+     * when that is set; the image's VOLUME is /var/lib/rabbitmq, its home.
+     */
+    private static DataLocation rabbitmq(Service service) {
+        for (String variable : List.of("RABBITMQ_MNESIA_DIR", "RABBITMQ_MNESIA_BASE")) {
+            Optional<String> moved = service.env(variable).map(e -> e.value() == null ? null : e.value().value())
+                    .filter(v -> v.startsWith("/"));
+            if (moved.isPresent()) {
+                return new DataLocation(moved.get(), volumeHolding(RABBITMQ_VOLUME, moved.get()), variable);
+            }
+        }
+        return new DataLocation(RABBITMQ_VOLUME + "/mnesia", RABBITMQ_VOLUME, null);
+    }
+
+    /**
+     * Whether a service of the official RabbitMQ image keeps its node name when Compose re-creates its container:
+     * the node is rabbit@HOSTNAME and names its data folder so, and the hostname Docker gives a container is its
+     * ID unless the service sets {@code hostname:}, sets a node name with a host part of its own
+     * (RABBITMQ_NODENAME=rabbit@broker) or takes the host's network (and its hostname). False for other images.
+     */
+    public static boolean rabbitmqNodeNameChanges(Service service) {
+        if (!imageName(service).filter("rabbitmq"::equals).isPresent() || service.build() != null
+                || service.hostname() != null || service.networkMode() != null
+                        && service.networkMode().value().strip().equals("host")) {
+            return false;
+        }
+        return service.env("RABBITMQ_NODENAME").map(e -> e.value() == null ? null : e.value().value())
+                .filter(v -> v.contains("@") || v.contains("$")).isEmpty()
+                && service.env("RABBITMQ_MNESIA_DIR").isEmpty();
     }
 
     /**
