@@ -32,7 +32,11 @@ import java.util.Set;
                 + " command, REDIS_ARGS, or a mounted configuration file the project holds); mongo without"
                 + " MONGO_INITDB_ROOT_USERNAME and _PASSWORD (or _FILE), --auth or a configuration file; memcached"
                 + " without -S or -Y; cassandra without a mounted configuration; Elasticsearch before 8.0 without"
-                + " xpack.security.enabled; CouchDB before 3.0 without COUCHDB_USER or COUCHDB_PASSWORD. A service with an"
+                + " xpack.security.enabled; CouchDB before 3.0 without both COUCHDB_USER and COUCHDB_PASSWORD (3.0 and"
+                + " later do not start without an admin: database-password-missing); OpenSearch before 2.12, whose"
+                + " image installs the security plugin's demo configuration with the admin password admin, unless"
+                + " DISABLE_INSTALL_DEMO_CONFIG is true or a configuration is mounted under"
+                + " /usr/share/opensearch/config. A service with an"
                 + " entrypoint of its own, or a command that runs another program, is left out. Severity: high when the"
                 + " service publishes a port on every interface of the host (or uses network_mode: host), low in"
                 + " development files (compose.override.yml, docker-compose.dev.yml). Reached only by the compose network"
@@ -43,7 +47,8 @@ import java.util.Set;
                 + " root with an empty password, Bitnami's scripts start the server without one. The official redis,"
                 + " valkey and keydb images turn protected mode off and set no password; mongo enables access control"
                 + " only when it creates a root user; memcached, cassandra, Elasticsearch 7 and CouchDB 2 ask for"
-                + " nothing unless configured to.",
+                + " nothing unless configured to; OpenSearch before 2.12 asks, but its demo configuration's admin"
+                + " password is admin, which everyone knows.",
         impact = "Anyone who reaches the port has the whole store: the SQL superuser, every key of a cache (sessions,"
                 + " tokens), every MongoDB database or search index; they read, change or delete all of it. A port"
                 + " published on every interface makes that anyone who reaches the host, past ufw or firewalld.",
@@ -60,7 +65,8 @@ import java.util.Set;
                 "https://mariadb.com/kb/en/mariadb-server-docker-official-image-environment-variables/",
                 "https://hub.docker.com/_/mongo#mongo_initdb_root_username-mongo_initdb_root_password",
                 "https://redis.io/docs/latest/operate/oss_and_stack/management/security/",
-                "https://www.elastic.co/guide/en/elasticsearch/reference/current/security-settings.html"},
+                "https://www.elastic.co/guide/en/elasticsearch/reference/current/security-settings.html",
+                "https://docs.opensearch.org/latest/security/configuration/demo-configuration/"},
         aliases = {},
         effort = "15 min",
         examples = @RuleExample(file = "compose.yaml",

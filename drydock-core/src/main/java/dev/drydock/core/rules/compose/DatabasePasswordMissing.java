@@ -29,6 +29,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.function.Predicate;
 
 @RuleDefinition(
@@ -43,7 +44,12 @@ import java.util.function.Predicate;
                 + " postgres; MYSQL_ROOT_PASSWORD (or _FILE), MYSQL_ALLOW_EMPTY_PASSWORD or MYSQL_RANDOM_ROOT_PASSWORD"
                 + " for mysql; for mariadb the MARIADB_ROOT_PASSWORD (_FILE, _HASH), MARIADB_ALLOW_EMPTY_ROOT_PASSWORD"
                 + " and MARIADB_RANDOM_ROOT_PASSWORD variables or their MYSQL_ names; POSTGRESQL_PASSWORD or"
-                + " POSTGRES_PASSWORD (or _FILE) or `ALLOW_EMPTY_PASSWORD: yes` for bitnami/postgresql. The environment"
+                + " POSTGRES_PASSWORD (or _FILE) or `ALLOW_EMPTY_PASSWORD: yes` for bitnami/postgresql; both"
+                + " COUCHDB_USER and COUCHDB_PASSWORD for couchdb 3.0 and later (and tags without a version), unless a"
+                + " configuration is mounted under /opt/couchdb/etc; OPENSEARCH_INITIAL_ADMIN_PASSWORD for"
+                + " opensearchproject/opensearch 2.12 and later (and tags without a version), unless"
+                + " DISABLE_INSTALL_DEMO_CONFIG or DISABLE_SECURITY_PLUGIN is true or a configuration is mounted under"
+                + " /usr/share/opensearch/config. The environment"
                 + " is the service's `environment`, its env_file files and the Dockerfile's ENV; a value given by a"
                 + " variable (`${POSTGRES_PASSWORD}`) or taken from the shell counts as set, unless the project itself"
                 + " leaves it empty: .env sets the variable to nothing (`POSTGRES_PASSWORD=`), an empty default"
@@ -65,7 +71,9 @@ import java.util.function.Predicate;
         problem = "The entry points of postgres, mysql and mariadb check for a password setting when they find an"
                 + " empty data directory and exit at once without one (\"Database is uninitialized and superuser"
                 + " password is not specified\", \"password option is not specified\"); bitnami/postgresql checks at"
-                + " every start. A data directory initialized earlier hides this: the check is skipped while the"
+                + " every start, and so do CouchDB 3 (no admin, no \"Admin Party\") and OpenSearch 2.12 (each new"
+                + " container installs the demo security configuration, which needs the admin password)."
+                + " For the others a data directory initialized earlier hides this: the check is skipped while the"
                 + " volume holds a database, and returns on a new host, in CI, or after `docker compose down -v`.",
         impact = "The database container exits at its first start and every service that needs it fails or waits"
                 + " forever; on a machine where it once ran, the failure appears only when the volume is new.",
@@ -77,7 +85,9 @@ import java.util.function.Predicate;
                 "https://hub.docker.com/_/postgres#environment-variables",
                 "https://hub.docker.com/_/mysql#environment-variables",
                 "https://hub.docker.com/_/mariadb#environment-variables",
-                "https://github.com/bitnami/containers/tree/main/bitnami/postgresql#setting-the-root-password-on-first-run"},
+                "https://github.com/bitnami/containers/tree/main/bitnami/postgresql#setting-the-root-password-on-first-run",
+                "https://hub.docker.com/_/couchdb",
+                "https://docs.opensearch.org/latest/security/configuration/demo-configuration/"},
         aliases = {},
         effort = "5 min",
         examples = @RuleExample(file = "compose.yaml",
@@ -122,9 +132,19 @@ public final class DatabasePasswordMissing implements Rule {
      * @param secretFile the variable to recommend, read from a file
      * @param plain the password variable, for a required interpolation
      * @param everyStart whether the check runs at every start, not only on an empty data directory
+     * @param together variables that must be set as well as one of {@code passwords} (CouchDB's admin user)
+     * @param configFolder the image's configuration folder: a mount there may hold the credentials; null for none
+     * @param failure what happens without them, for messages; null for the entry point's password check
      */
     private record Requirement(String engine, String described, List<String> passwords, Map<String, Predicate<String>> switches,
-            List<String> servers, String secretFile, String plain, boolean everyStart) {}
+            List<String> servers, String secretFile, String plain, boolean everyStart, List<String> together,
+            String configFolder, String failure) {
+
+        Requirement(String engine, String described, List<String> passwords, Map<String, Predicate<String>> switches,
+                List<String> servers, String secretFile, String plain, boolean everyStart) {
+            this(engine, described, passwords, switches, servers, secretFile, plain, everyStart, List.of(), null, null);
+        }
+    }
 
     private static final Requirement POSTGRES = new Requirement("PostgreSQL",
             "POSTGRES_PASSWORD, POSTGRES_PASSWORD_FILE or `POSTGRES_HOST_AUTH_METHOD: trust`",
@@ -154,6 +174,45 @@ public final class DatabasePasswordMissing implements Rule {
             List.of("/opt/bitnami/scripts/postgresql/run.sh"), "POSTGRESQL_PASSWORD_FILE", "POSTGRESQL_PASSWORD",
             true);
 
+    private static final Predicate<String> TRUE = v -> v.equalsIgnoreCase("true");
+
+    /**
+     * CouchDB 3 and later: the image's entry point looks for an [admins] section in its configuration at every start
+     * and exits without one; it writes one from COUCHDB_USER and COUCHDB_PASSWORD, both, into local.d (not the data
+     * directory), so a re-created container needs them again.
+     */
+    private static final Requirement COUCHDB = new Requirement("CouchDB", "COUCHDB_USER and COUCHDB_PASSWORD",
+            List.of("COUCHDB_PASSWORD"), Map.of(), List.of("couchdb"), null, "COUCHDB_PASSWORD", true,
+            List.of("COUCHDB_USER"), "/opt/couchdb/etc",
+            ": the image's entry point finds no admin in its configuration and exits at every start, logging"
+                    + " 'CouchDB 3.0+ will no longer run in \"Admin Party\" mode', so CouchDB never starts");
+
+    /**
+     * OpenSearch 2.12 and later: each new container installs the security plugin's demo configuration, which takes
+     * the admin password from OPENSEARCH_INITIAL_ADMIN_PASSWORD and stops the node without it.
+     */
+    private static final Requirement OPENSEARCH = new Requirement("OpenSearch",
+            OpenSearchDemo.PASSWORD + " (or DISABLE_INSTALL_DEMO_CONFIG, DISABLE_SECURITY_PLUGIN)",
+            List.of(OpenSearchDemo.PASSWORD), Map.of("DISABLE_INSTALL_DEMO_CONFIG", TRUE, "DISABLE_SECURITY_PLUGIN", TRUE,
+                    "plugins.security.disabled", TRUE), List.of("opensearch"), null, OpenSearchDemo.PASSWORD, true,
+            List.of(), OpenSearchDemo.CONFIG,
+            ": each new container installs the security plugin's demo configuration, which from 2.12 on needs an"
+                    + " admin password from " + OpenSearchDemo.PASSWORD + " and stops the node without one, so"
+                    + " OpenSearch never starts");
+
+    /** The requirement of an image, by its name and, for CouchDB and OpenSearch, its version; null for none. */
+    private static Requirement requirement(ImageReference image) {
+        String name = image.familiarName();
+        if (name.equals("couchdb") || name.equals("apache/couchdb")) {
+            OptionalLong major = image.version() == null ? OptionalLong.empty() : image.version().major();
+            return major.isEmpty() || major.getAsLong() >= 3 ? COUCHDB : null;
+        }
+        if (name.equals(OpenSearchDemo.IMAGE)) {
+            return OpenSearchDemo.adminIsAdmin(image) ? null : OPENSEARCH;
+        }
+        return IMAGES.get(name);
+    }
+
     /** By the image's familiar name. */
     private static final Map<String, Requirement> IMAGES = Map.of(
             "postgres", POSTGRES, "postgis/postgis", POSTGRES, "timescale/timescaledb", POSTGRES,
@@ -168,8 +227,8 @@ public final class DatabasePasswordMissing implements Rule {
     public void check(ReviewContext context) {
         for (ComposeServices.Ref ref : ComposeServices.services(context)) {
             Service service = ref.service();
-            Optional<Requirement> pulled = ComposeServices.pulledImage(service).map(ImageReference::familiarName)
-                    .map(IMAGES::get);
+            Optional<Requirement> pulled = ComposeServices.pulledImage(service)
+                    .map(DatabasePasswordMissing::requirement);
             if (pulled.isPresent()) {
                 compose(context, ref.compose(), service, pulled.get(), name -> Optional.empty(),
                         ComposeServices.keyed(service.image()), service.image().value());
@@ -179,8 +238,7 @@ public final class DatabasePasswordMissing implements Rule {
             if (!(image.rootBase() instanceof BaseImage.External base) || base.reference() == null) {
                 continue;
             }
-            String familiar = base.reference().familiarName();
-            Requirement requirement = familiar == null ? null : IMAGES.get(familiar);
+            Requirement requirement = base.reference().familiarName() == null ? null : requirement(base.reference());
             if (requirement == null) {
                 continue;
             }
@@ -206,7 +264,7 @@ public final class DatabasePasswordMissing implements Rule {
     private void compose(ReviewContext context, ComposeProject compose, Service service, Requirement requirement,
             Environment image, Location where, String runs) {
         if (service.entrypoint() != null || service.command() != null && !startsServer(service.command().argv(),
-                requirement)) {
+                requirement) || requirement.configFolder() != null && mountsUnder(service, requirement.configFolder())) {
             return;
         }
         Optional<List<EnvFileEntry>> entries = envFileEntries(context.project(), service);
@@ -251,7 +309,8 @@ public final class DatabasePasswordMissing implements Rule {
             return;
         }
         boolean onlyWritten = !emptied.isEmpty() && writtenEmpty.keySet().equals(emptied.keySet());
-        String given = emptied.isEmpty() ? " is given none of " + requirement.described()
+        String given = emptied.isEmpty() ? (requirement.together().isEmpty() ? " is given none of "
+                : " is not given both ") + requirement.described()
                 + " by its environment, env files or image"
                 : onlyWritten ? " writes " + String.join(" and ", writtenEmpty.keySet()) + " empty in "
                         + String.join(" and ", writtenEmpty.values().stream().map(WrittenEmpty::in).distinct().toList())
@@ -330,10 +389,13 @@ public final class DatabasePasswordMissing implements Rule {
             return;
         }
         Requirement requirement = ImageReference.tryParse(container.image()).filter(ImageReference::isImage)
-                .map(ImageReference::familiarName).map(IMAGES::get).orElse(null);
+                .map(DatabasePasswordMissing::requirement).orElse(null);
         SourceFile file = context.project().source(workload.file()).orElse(null);
         if (requirement == null || file == null || container.line() < 1 || container.line() > file.lineCount()
-                || !container.args().isEmpty() && !startsServer(container.args(), requirement)) {
+                || !container.args().isEmpty() && !startsServer(container.args(), requirement)
+                || requirement.configFolder() != null && container.mountPaths().stream().anyMatch(path ->
+                        dev.drydock.core.discovery.PathNames.isUnder(path, requirement.configFolder())
+                                || dev.drydock.core.discovery.PathNames.isUnder(requirement.configFolder(), path))) {
             return;
         }
         Environment env = name -> {
@@ -348,12 +410,15 @@ public final class DatabasePasswordMissing implements Rule {
         }
         context.finding(this, new Location(workload.file(), file.lines(container.line(), container.line())),
                         workload.describe(container) + " runs " + container.image() + " and its env gives it none of "
-                        + requirement.described() + ": " + (requirement.everyStart()
+                        + requirement.described() + (requirement.failure() != null ? requirement.failure()
+                                : ": " + (requirement.everyStart()
                                 ? "the image's setup exits at every start without one"
                                 : "the image's entry point exits when it finds an empty data directory, so the pod"
-                                        + " fails on its first start with a new volume"))
-                .recommendation("Set " + requirement.secretFile() + " to a file mounted from a Secret, or "
-                        + requirement.plain() + " from one with `valueFrom: {secretKeyRef: ...}`."
+                                        + " fails on its first start with a new volume")))
+                .recommendation((requirement.secretFile() == null ? "Set " : "Set " + requirement.secretFile()
+                        + " to a file mounted from a Secret, or ") + String.join(", ", requirement.together())
+                        + (requirement.together().isEmpty() ? "" : " and ") + requirement.plain()
+                        + " from one with `valueFrom: {secretKeyRef: ...}`."
                         + randomRoot(requirement))
                 .add();
     }
@@ -370,7 +435,7 @@ public final class DatabasePasswordMissing implements Rule {
 
     private static boolean satisfied(Requirement requirement, Environment env) {
         for (String name : requirement.passwords()) {
-            if (env.get(name).isPresent()) {
+            if (env.get(name).isPresent() && requirement.together().stream().allMatch(n -> env.get(n).isPresent())) {
                 return true;
             }
         }
@@ -446,6 +511,13 @@ public final class DatabasePasswordMissing implements Rule {
                 && (entry.value() == null || entry.value().isBlank());
     }
 
+    /** Whether a volume or bind mount puts something at or under {@code folder} (a configuration folder). */
+    private static boolean mountsUnder(Service service, String folder) {
+        return service.volumes().stream().map(Service.Volume::target).filter(t -> t != null)
+                .map(t -> t.replaceAll("/+$", "")).anyMatch(t -> dev.drydock.core.discovery.PathNames.isUnder(t, folder)
+                        || dev.drydock.core.discovery.PathNames.isUnder(folder, t));
+    }
+
     /** Whether a volume created outside the compose file ({@code external: true}), likely initialized, holds the data. */
     private static boolean externalData(ComposeProject compose, Service service) {
         for (Service.Volume v : service.volumes()) {
@@ -461,6 +533,9 @@ public final class DatabasePasswordMissing implements Rule {
     }
 
     private static String firstStart(Requirement requirement, Service service) {
+        if (requirement.failure() != null) {
+            return requirement.failure();
+        }
         if (requirement.everyStart()) {
             return ": the image's setup checks for a password at every start and exits without one, so the "
                     + requirement.engine() + " server never starts";
@@ -474,6 +549,15 @@ public final class DatabasePasswordMissing implements Rule {
     }
 
     private static String recommendation(Requirement requirement, String service) {
+        if (requirement.secretFile() == null) {
+            return "Set " + requirement.together().stream().map(n -> "`" + n + "`").map(n -> n + ", ").reduce("", String::concat)
+                    + "`" + requirement.plain() + ": ${" + requirement.plain() + ":?set " + requirement.plain()
+                    + " in .env}` in " + service + "'s environment, so that `docker compose up` stops with a message"
+                    + " when it is missing (the image reads no _FILE variable for it)"
+                    + (requirement == OPENSEARCH ? "; the password must be strong (the demo configuration rejects a"
+                            + " weak one), and the clients then log in as admin with it" : "")
+                    + ".";
+        }
         return "Add `" + requirement.secretFile() + ": /run/secrets/db_password` to " + service + "'s environment"
                 + " with a compose secret (`secrets: {db_password: {environment: DB_PASSWORD}}` at the top level,"
                 + " `secrets: [db_password]` in " + service + "), or `" + requirement.plain() + ": ${"

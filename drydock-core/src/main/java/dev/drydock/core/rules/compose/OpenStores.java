@@ -59,7 +59,7 @@ final class OpenStores {
             return elasticsearch(service, image);
         }
         if (name.equals("opensearchproject/opensearch")) {
-            return opensearch(service);
+            return opensearch(service, image);
         }
         if (name.equals("cassandra")) {
             return cassandra(service);
@@ -208,7 +208,8 @@ final class OpenStores {
                 "set xpack.security.enabled=true (the default from 8.0) with " + clients));
     }
 
-    private static Optional<Open> opensearch(Service service) {
+    private static Optional<Open> opensearch(Service service, ImageReference image) {
+        boolean demoAdmin = OpenSearchDemo.adminIsAdmin(image);
         for (String name : List.of("DISABLE_SECURITY_PLUGIN", "plugins.security.disabled")) {
             Optional<Service.EnvVar> env = service.env(name);
             String value = env.map(e -> e.value() == null ? null : e.value().value()).orElse(null);
@@ -216,12 +217,28 @@ final class OpenStores {
                 return Optional.of(new Open(Why.SETTING, ComposeServices.envEntry(service, env.get()), "OpenSearch",
                         "`" + name + "=true` turns the security plugin off, so every client that connects reads,"
                                 + " writes and deletes every index over the REST API",
-                        "remove " + name + " and set OPENSEARCH_INITIAL_ADMIN_PASSWORD (from a required variable,"
-                                + " `${OPENSEARCH_ADMIN_PASSWORD:?}`); the clients then log in, and OpenSearch"
-                                + " Dashboards needs the security plugin enabled too"));
+                        "remove " + name + (demoAdmin ? " and mount your own security configuration (internal_users.yml"
+                                + " with a password hash for admin, your certificates) under /usr/share/opensearch/config:"
+                                + " before 2.12 the demo configuration the image installs otherwise logs admin in with"
+                                + " the password admin; 2.12 and later take it from OPENSEARCH_INITIAL_ADMIN_PASSWORD"
+                                : " and set OPENSEARCH_INITIAL_ADMIN_PASSWORD (from a required variable,"
+                                        + " `${OPENSEARCH_ADMIN_PASSWORD:?}`)")
+                                + "; the clients then log in, and OpenSearch Dashboards needs the security plugin"
+                                + " enabled too"));
             }
         }
-        return Optional.empty();
+        if (!demoAdmin || service.entrypoint() != null || OpenSearchDemo.skipped(service)
+                || mountsUnder(service, OpenSearchDemo.CONFIG)) {
+            return Optional.empty();
+        }
+        return Optional.of(new Open(Why.DEFAULT, image(service), "OpenSearch",
+                "OpenSearch " + image.version().version() + " installs the security plugin's demo configuration,"
+                        + " whose admin user's password is admin, so every client that connects as admin:admin reads,"
+                        + " writes and deletes every index over the REST API",
+                "mount your own security configuration (internal_users.yml with a password hash for admin, your"
+                        + " certificates) under " + OpenSearchDemo.CONFIG + " and set DISABLE_INSTALL_DEMO_CONFIG=true,"
+                        + " or move to OpenSearch 2.12 or later, whose demo configuration takes the admin password from"
+                        + " OPENSEARCH_INITIAL_ADMIN_PASSWORD (from a required variable, `${OPENSEARCH_ADMIN_PASSWORD:?}`)"));
     }
 
     private static Optional<Open> cassandra(Service service) {
@@ -240,12 +257,12 @@ final class OpenStores {
 
     private static Optional<Open> couchdb(Service service, ImageReference image) {
         OptionalLong major = image.version() == null ? OptionalLong.empty() : image.version().major();
-        if (major.isEmpty() || major.getAsLong() >= 3 || set(service, "COUCHDB_USER") || set(service, "COUCHDB_PASSWORD")
+        if (major.isEmpty() || major.getAsLong() >= 3 || set(service, "COUCHDB_USER") && set(service, "COUCHDB_PASSWORD")
                 || service.entrypoint() != null || mountsUnder(service, "/opt/couchdb/etc")) {
             return Optional.empty(); // 3.0 and later refuse to start without an admin
         }
         return Optional.of(new Open(Why.DEFAULT, image(service), "CouchDB",
-                "CouchDB " + major.getAsLong() + " without COUCHDB_USER and COUCHDB_PASSWORD runs as an \"admin"
+                "CouchDB " + major.getAsLong() + " without both COUCHDB_USER and COUCHDB_PASSWORD runs as an \"admin"
                         + " party\": every client that connects is a server admin and reads, changes and deletes"
                         + " every database",
                 "set COUCHDB_USER and COUCHDB_PASSWORD (from a required variable, `${COUCHDB_PASSWORD:?}`), or move"
