@@ -36,12 +36,17 @@ import java.util.Set;
                 + " later do not start without an admin: database-password-missing); OpenSearch before 2.12, whose"
                 + " image installs the security plugin's demo configuration with the admin password admin, unless"
                 + " DISABLE_INSTALL_DEMO_CONFIG is true or a configuration is mounted under"
-                + " /usr/share/opensearch/config. A service with an"
+                + " /usr/share/opensearch/config; a Kafka broker (apache/kafka, bitnami/kafka, confluentinc/cp-kafka"
+                + " and cp-server) with a PLAINTEXT listener that a port published on every interface (or network_mode:"
+                + " host) leads to, by KAFKA_LISTENERS (bitnami: KAFKA_CFG_LISTENERS; cp-kafka derives them from"
+                + " KAFKA_ADVERTISED_LISTENERS) and KAFKA_LISTENER_SECURITY_PROTOCOL_MAP, or the image's default"
+                + " PLAINTEXT://:9092, unless an authorizer is set or a configuration is mounted. A service with an"
                 + " entrypoint of its own, or a command that runs another program, is left out. Severity: high when the"
                 + " service publishes a port on every interface of the host (or uses network_mode: host), low in"
                 + " development files (compose.override.yml, docker-compose.dev.yml). Reached only by the compose network"
                 + " or on 127.0.0.1: medium for the SQL databases, low for the settings of the other stores, and not"
-                + " reported for a store open by default, the way most stacks run their cache.",
+                + " reported for a store open by default, the way most stacks run their cache (or Kafka); a port of a"
+                + " service whose every network is `internal: true` is not published, and counts as none.",
         problem = "The SQL images' entry points write the setting into the server's configuration when they initialize"
                 + " the data directory: postgres adds `host all all all trust` to pg_hba.conf, mysql and mariadb create"
                 + " root with an empty password, Bitnami's scripts start the server without one. The official redis,"
@@ -125,7 +130,7 @@ public final class DatabaseAuthenticationDisabled implements Rule {
             }
             ImageReference.tryParse(service.image().value()).filter(ImageReference::isImage)
                     .flatMap(reference -> OpenStores.of(context, service, reference))
-                    .ifPresent(store -> store(context, service, store));
+                    .ifPresent(store -> store(context, service, store, onlyInternalNetworks(ref)));
         }
     }
 
@@ -153,8 +158,10 @@ public final class DatabaseAuthenticationDisabled implements Rule {
      * leads to it; one open by default and reached only by the compose network (or on 127.0.0.1) is how most stacks
      * run their cache, and is left alone, while a setting that turns authentication off is low there.
      */
-    private void store(ReviewContext context, Service service, OpenStores.Open store) {
-        Optional<Service.Port> published = everyInterface(service);
+    private void store(ReviewContext context, Service service, OpenStores.Open store, boolean internal) {
+        // Docker publishes no port of a container whose every network is internal
+        Optional<Service.Port> published = internal ? Optional.empty()
+                : store.port() != null ? Optional.of(store.port()) : everyInterface(service);
         boolean hostNetwork = service.networkMode() != null && service.networkMode().value().strip().equals("host");
         if (store.why() == OpenStores.Why.DEFAULT && published.isEmpty() && !hostNetwork) {
             return;
@@ -181,6 +188,16 @@ public final class DatabaseAuthenticationDisabled implements Rule {
                                         + " listens on on the host's interfaces: on the compose network the other"
                                         + " services reach " + service.name() + " by name." : "."))
                 .add();
+    }
+
+    /** Whether every network the service joins is declared {@code internal: true}: no way in from outside the host. */
+    private static boolean onlyInternalNetworks(ComposeServices.Ref ref) {
+        List<Service.Network> networks = ref.service().networks();
+        return !networks.isEmpty() && networks.stream().allMatch(n -> {
+            dev.drydock.core.compose.Resource declared = ref.compose().networks().get(n.name());
+            return declared != null && declared.node() instanceof dev.drydock.core.compose.MapNode map
+                    && map.scalar("internal") != null && Boolean.TRUE.equals(map.scalar("internal").asBoolean());
+        });
     }
 
     /** A published port as bound to 127.0.0.1: {@code 127.0.0.1:6380:6379}. */

@@ -32,7 +32,12 @@ final class OpenStores {
      * A store open to every client that reaches it: why, where to point (the setting, else the image), its name, what
      * the image does and the change that closes it.
      */
-    record Open(Why why, Location at, String store, String effect, String change) {}
+    record Open(Why why, Location at, String store, String effect, String change, Service.Port port) {
+
+        Open(Why why, Location at, String store, String effect, String change) {
+            this(why, at, store, effect, change, null);
+        }
+    }
 
     private static final Set<String> REDIS_IMAGES = Set.of("redis", "valkey/valkey", "eqalpha/keydb",
             "redis/redis-stack", "redis/redis-stack-server");
@@ -60,6 +65,9 @@ final class OpenStores {
         }
         if (name.equals("opensearchproject/opensearch")) {
             return opensearch(service, image);
+        }
+        if (KafkaListeners.isKafka(name)) {
+            return kafka(service, name);
         }
         if (name.equals("cassandra")) {
             return cassandra(service);
@@ -239,6 +247,40 @@ final class OpenStores {
                         + " certificates) under " + OpenSearchDemo.CONFIG + " and set DISABLE_INSTALL_DEMO_CONFIG=true,"
                         + " or move to OpenSearch 2.12 or later, whose demo configuration takes the admin password from"
                         + " OPENSEARCH_INITIAL_ADMIN_PASSWORD (from a required variable, `${OPENSEARCH_ADMIN_PASSWORD:?}`)"));
+    }
+
+    /**
+     * A Kafka broker with a PLAINTEXT listener that a port published on every interface of the host (or the host's
+     * network) leads to: no authentication, so whoever reaches it reads and writes every topic. A PLAINTEXT listener
+     * only the compose network reaches is how most stacks run Kafka, and is left alone here.
+     */
+    private static Optional<Open> kafka(Service service, String image) {
+        Optional<KafkaListeners.Broker> broker = KafkaListeners.of(service, image);
+        if (broker.isEmpty()) {
+            return Optional.empty();
+        }
+        List<KafkaListeners.Listener> plaintext = broker.get().listeners().stream()
+                .filter(l -> "PLAINTEXT".equals(l.protocol()) && !KafkaListeners.loopback(l)).toList();
+        boolean hostNetwork = service.networkMode() != null && service.networkMode().value().strip().equals("host");
+        for (KafkaListeners.Listener listener : plaintext) {
+            Optional<Service.Port> port = PublishedPorts.of(service).stream().filter(PublishedPorts::onAllInterfaces)
+                    .filter(p -> p.targetStart() <= listener.port() && listener.port() <= p.targetEnd()).findFirst();
+            if (port.isEmpty() && !hostNetwork) {
+                continue;
+            }
+            String prefix = broker.get().prefix();
+            return Optional.of(new Open(Why.DEFAULT, KafkaListeners.at(service, broker.get()), "Kafka",
+                    "its listener " + listener.written() + (broker.get().setBy() == null ? " (the image's default)" : "")
+                            + " speaks PLAINTEXT, which authenticates no one (every client is ANONYMOUS) and encrypts"
+                            + " nothing, and no authorizer is set, so every client that connects reads and writes every"
+                            + " topic, and creates and deletes topics",
+                    "give the listener that leaves the host SASL: map it to SASL_SSL (SASL_PLAINTEXT only on a trusted"
+                            + " network) in " + broker.get().mapVariable() + ", set " + prefix
+                            + "SASL_ENABLED_MECHANISMS (SCRAM-SHA-512) and the broker's JAAS configuration with the"
+                            + " clients' credentials, and keep PLAINTEXT for a listener only the compose network reaches",
+                    port.orElse(null)));
+        }
+        return Optional.empty();
     }
 
     private static Optional<Open> cassandra(Service service) {
