@@ -46,7 +46,9 @@ import java.util.Set;
                 + " development files (compose.override.yml, docker-compose.dev.yml). Reached only by the compose network"
                 + " or on 127.0.0.1: medium for the SQL databases, low for the settings of the other stores, and not"
                 + " reported for a store open by default, the way most stacks run their cache (or Kafka); a port of a"
-                + " service whose every network is `internal: true` is not published, and counts as none.",
+                + " service whose every network is `internal: true` is not published, and counts as none. The"
+                + " published port itself is port-published-on-all-interfaces' finding, which gives the binding to"
+                + " 127.0.0.1: this one's advice is about credentials and points there.",
         problem = "The SQL images' entry points write the setting into the server's configuration when they initialize"
                 + " the data directory: postgres adds `host all all all trust` to pg_hba.conf, mysql and mariadb create"
                 + " root with an empty password, Bitnami's scripts start the server without one. The official redis,"
@@ -182,8 +184,10 @@ public final class DatabaseAuthenticationDisabled implements Rule {
                         + ") lets clients in without credentials: " + store.effect() + reach)
                 .severity(severity)
                 .recommendation(Character.toUpperCase(store.change().charAt(0)) + store.change().substring(1)
-                        + published.map(p -> "; also bind the port to 127.0.0.1 (`" + loopback(p) + "`) or remove it:"
-                                + " the other services reach " + service.name() + " by name.")
+                        // the published port is port-published-on-all-interfaces' finding, with its own fix
+                        + published.map(p -> ". The port on every interface is reported apart"
+                                + " (port-published-on-all-interfaces): binding it to 127.0.0.1 narrows who reaches "
+                                + service.name() + ", credentials decide who gets in.")
                                 .orElse(hostNetwork ? "; also drop network_mode: host, which puts every port the store"
                                         + " listens on on the host's interfaces: on the compose network the other"
                                         + " services reach " + service.name() + " by name." : "."))
@@ -198,13 +202,6 @@ public final class DatabaseAuthenticationDisabled implements Rule {
             return declared != null && declared.node() instanceof dev.drydock.core.compose.MapNode map
                     && map.scalar("internal") != null && Boolean.TRUE.equals(map.scalar("internal").asBoolean());
         });
-    }
-
-    /** A published port as bound to 127.0.0.1: {@code 127.0.0.1:6380:6379}. */
-    private static String loopback(Service.Port port) {
-        String target = port.targetStart() == port.targetEnd() ? Integer.toString(port.targetStart())
-                : port.targetStart() + "-" + port.targetEnd();
-        return "127.0.0.1:" + (port.published() == null ? "" : port.published()) + ":" + target;
     }
 
     /** The first port the service publishes on every interface of the host, if any. */
