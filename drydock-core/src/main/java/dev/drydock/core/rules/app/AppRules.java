@@ -27,6 +27,7 @@ public final class AppRules {
                 new GracefulShutdownMissing(),
                 new ServerStartedInBackground(),
                 new MigrationsRaceAtStartup(),
+                new DependenciesInstalledAtStart(),
                 new EntrypointIgnoresCommand(),
                 new PackageScriptMissing(),
                 new PythonScriptMissing(),

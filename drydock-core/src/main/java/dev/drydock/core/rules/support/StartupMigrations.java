@@ -54,7 +54,18 @@ public final class StartupMigrations {
 
     /** The migrations the container applies at every start, in the order found. */
     public static List<Site> of(ReviewContext context, Container c) {
-        return sites(context, c, MigrationCommands::unlocked, true);
+        return sites(context, c, MigrationCommands::unlocked, true, true);
+    }
+
+    /**
+     * The commands of the container's start path that {@code tool} names ({@code tool} gives the name a message uses):
+     * of its entry-point scripts and of its command's {@code sh -c} script, on every start (none of a branch, a
+     * function or a test's {@code &&}), whatever lock the script takes; no EF Core startup code. {@link Site#tool} holds
+     * that name.
+     */
+    public static List<Site> startCommands(ReviewContext context, Container c,
+            Function<List<String>, Optional<String>> tool) {
+        return sites(context, c, tool, false, false);
     }
 
     /**
@@ -62,7 +73,8 @@ public final class StartupMigrations {
      * application and whatever lock it takes: it does not serve before its schema is there.
      */
     public static boolean migratesAtStart(ReviewContext context, Container c) {
-        return !sites(context, c, words -> MigrationCommands.of(words).map(MigrationCommands.Migration::tool), false)
+        return !sites(context, c, words -> MigrationCommands.of(words).map(MigrationCommands.Migration::tool), false,
+                true)
                 .isEmpty();
     }
 
@@ -71,13 +83,15 @@ public final class StartupMigrations {
      * a lock.
      */
     private static List<Site> sites(ReviewContext context, Container c, Function<List<String>, Optional<String>> tool,
-            boolean skipLocked) {
+            boolean skipLocked, boolean efCore) {
         EntryPoint ep = c.entryPoint();
         List<Site> sites = new ArrayList<>();
         if (c.build() == null) {
             return sites;
         }
-        sites.addAll(EfCoreStartupMigrations.of(context, c));
+        if (efCore) {
+            sites.addAll(EfCoreStartupMigrations.of(context, c));
+        }
         if (ep == null) {
             return sites;
         }

@@ -1,0 +1,87 @@
+package dev.drydock.core.rules.support;
+
+import dev.drydock.core.discovery.PathNames;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Commands of language package managers that install a project's dependencies (or named packages) from a registry:
+ * pip (also {@code python -m pip}, {@code uv pip}), uv sync, Poetry, Pipenv, npm, yarn, pnpm, bun, Composer, Bundler and
+ * {@code go mod download}. Not OS packages (apt-get, apk, dnf), and not an install told to stay offline ({@code pip
+ * --no-index}, {@code --offline}).
+ */
+public final class DependencyInstallCommands {
+
+    /**
+     * One install.
+     *
+     * @param tool the command as a message names it ({@code npm ci}, {@code pip install})
+     * @param ecosystem {@code python}, {@code node}, {@code php}, {@code ruby} or {@code go}
+     * @param named whether it installs packages named on its command line rather than the project's dependency files
+     */
+    public record Install(String tool, String ecosystem, boolean named) {}
+
+    private static final Set<String> OFFLINE = Set.of("--no-index", "--offline", "--frozen-offline");
+    private static final Set<String> NODE_INSTALLS = Set.of("install", "i", "ci", "add");
+
+    private DependencyInstallCommands() {}
+
+    /** The install these words run, from their program on. */
+    public static Optional<Install> of(List<String> words) {
+        int i = 0;
+        while (i < words.size() && (words.get(i).matches("[A-Za-z_][A-Za-z0-9_]*=.*") || words.get(i).equals("sudo")
+                || words.get(i).equals("exec") || words.get(i).equals("env"))) {
+            i++;
+        }
+        if (i >= words.size() || words.subList(i, words.size()).stream().anyMatch(OFFLINE::contains)) {
+            return Optional.empty();
+        }
+        List<String> w = words.subList(i, words.size());
+        String program = PathNames.fileName(w.get(0));
+        if (program.matches("python[0-9.]*") && w.size() > 2 && w.get(1).equals("-m")) {
+            program = w.get(2);
+            w = w.subList(2, w.size());
+        }
+        String sub = w.size() > 1 ? w.get(1) : "";
+        if (program.matches("pip[0-9.]*") && sub.equals("install")) {
+            return pip("pip install", w.subList(2, w.size()));
+        }
+        return switch (program) {
+            case "uv" -> sub.equals("sync") ? found("uv sync", "python", false)
+                    : sub.equals("pip") && w.size() > 2 && w.get(2).equals("install")
+                            ? pip("uv pip install", w.subList(3, w.size())) : Optional.empty();
+            case "poetry" -> sub.equals("install") ? found("poetry install", "python", false) : Optional.empty();
+            case "pipenv" -> sub.equals("install") || sub.equals("sync")
+                    ? found("pipenv " + sub, "python", false) : Optional.empty();
+            case "npm", "pnpm", "bun" -> NODE_INSTALLS.contains(sub) && !(program.equals("npm") && sub.equals("add"))
+                    ? found(program + " " + sub, "node", sub.equals("add") || operands(w.subList(2, w.size())))
+                    : Optional.empty();
+            case "yarn" -> w.size() == 1 || sub.startsWith("-") || sub.equals("install")
+                    ? found(w.size() == 1 || sub.startsWith("-") ? "yarn" : "yarn install", "node", false)
+                    : sub.equals("add") ? found("yarn add", "node", true) : Optional.empty();
+            case "composer" -> sub.equals("install") || sub.equals("update") || sub.equals("require")
+                    ? found("composer " + sub, "php", sub.equals("require")) : Optional.empty();
+            case "bundle" -> w.size() == 1 || sub.equals("install")
+                    ? found("bundle install", "ruby", false) : Optional.empty();
+            case "go" -> sub.equals("mod") && w.size() > 2 && w.get(2).equals("download")
+                    ? found("go mod download", "go", false) : Optional.empty();
+            default -> Optional.empty();
+        };
+    }
+
+    private static Optional<Install> pip(String tool, List<String> args) {
+        boolean files = args.stream().anyMatch(a -> a.equals("-r") || a.startsWith("--requirement")
+                || a.startsWith("-r") && a.length() > 2 || a.equals(".") || a.equals("-e") || a.startsWith("./"));
+        return found(tool, "python", !files);
+    }
+
+    /** Whether an npm, pnpm or bun install names packages (npm install express) rather than the package.json's. */
+    private static boolean operands(List<String> args) {
+        return args.stream().anyMatch(a -> !a.startsWith("-"));
+    }
+
+    private static Optional<Install> found(String tool, String ecosystem, boolean named) {
+        return Optional.of(new Install(tool, ecosystem, named));
+    }
+}

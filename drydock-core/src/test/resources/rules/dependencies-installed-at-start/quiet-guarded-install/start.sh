@@ -1,0 +1,4 @@
+#!/bin/sh
+set -e
+[ -d node_modules ] || npm ci --omit=dev
+exec node server.js

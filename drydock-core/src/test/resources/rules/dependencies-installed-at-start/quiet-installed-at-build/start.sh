@@ -1,0 +1,4 @@
+#!/bin/sh
+set -e
+node scripts/check-config.js
+exec node server.js
