@@ -57,8 +57,9 @@ public final class DependencyInstallCommands {
             case "npm", "pnpm", "bun" -> NODE_INSTALLS.contains(sub) && !(program.equals("npm") && sub.equals("add"))
                     ? found(program + " " + sub, "node", sub.equals("add") || operands(w.subList(2, w.size())))
                     : Optional.empty();
-            case "yarn" -> w.size() == 1 || sub.startsWith("-") || sub.equals("install")
-                    ? found(w.size() == 1 || sub.startsWith("-") ? "yarn" : "yarn install", "node", false)
+            // bare yarn installs; yarn --cwd web start runs a script, so only options alone count as an install
+            case "yarn" -> w.size() == 1 || !operands(w.subList(1, w.size())) || sub.equals("install")
+                    ? found(sub.equals("install") ? "yarn install" : "yarn", "node", false)
                     : sub.equals("add") ? found("yarn add", "node", true) : Optional.empty();
             case "composer" -> sub.equals("install") || sub.equals("update") || sub.equals("require")
                     ? found("composer " + sub, "php", sub.equals("require")) : Optional.empty();
