@@ -13,6 +13,7 @@ import dev.drydock.core.review.RuleDefinition;
 import dev.drydock.core.review.RuleExample;
 import dev.drydock.core.review.Severity;
 import dev.drydock.core.rules.support.ComposeServices;
+import dev.drydock.core.rules.support.LineReferences;
 import dev.drydock.core.rules.support.SecretFileVariables;
 import dev.drydock.core.rules.support.SecretNames;
 import java.util.ArrayList;
@@ -34,7 +35,7 @@ import java.util.Locale;
                 + " remains. *_FILE variables pointing at /run/secrets are the recommended form."
                 + " Services that take the key from one YAML anchor (`<<: *defaults`) get one finding there,"
                 + " naming them all; the variables of one service are one finding, at the first, naming each with"
-                + " its line.",
+                + " its line (and its file, when a variant file merged over the base writes some of them).",
         problem = "An environment variable is part of the container's configuration: `docker inspect` prints it,"
                 + " every process of the container and its children inherit it, and crash reporters and debug pages"
                 + " often dump it.",
@@ -156,7 +157,8 @@ public final class SecretInEnvironment implements Rule {
         List<String> advice = new ArrayList<>();
         for (List<Passed> variable : variables) {
             Passed p = variable.get(0);
-            each.add("`" + p.env().name() + "` on line " + p.location().line() + ", " + how(p));
+            each.add("`" + p.env().name() + "` " + LineReferences.onLine(p.location(), first.location().file()) + ", "
+                    + how(p));
             advice.add("For " + p.env().name() + ", " + advice(context, p, names));
         }
         context.finding(this, first.location(), names + " " + (services.size() == 1 ? "gets" : "get") + " "
