@@ -22,6 +22,7 @@ import dev.drydock.core.app.AppSource;
 import dev.drydock.core.app.Framework;
 import dev.drydock.core.project.Container;
 import dev.drydock.core.rules.support.ComposeServices;
+import dev.drydock.core.rules.support.DeploymentOverrides;
 import dev.drydock.core.rules.support.DjangoContainers;
 import dev.drydock.core.rules.support.EnvFiles;
 import dev.drydock.core.rules.support.SecretNames;
@@ -44,7 +45,11 @@ import java.util.Set;
                 + " (`${DB_PASSWORD:-}`) is not reported: it publishes no value and usually marks a setting the"
                 + " application only needs in some configurations; a default that is itself a variable is not"
                 + " reported either. Defaults in development files (compose.override.yml, *.dev.yml) are medium, and their"
-                + " fix is only suggested, since a development stack that starts without a .env is a choice; a default"
+                + " fix is only suggested, since a development stack that starts without a .env is a choice; so is a"
+                + " default in a service's environment in a base file that every variant file meant for deployment"
+                + " replaces (`docker compose -f compose.yaml -f compose.prod.yaml`, the later file's value of a variable"
+                + " winning when Compose merges them), which only development stacks take: low, its message naming"
+                + " the replacing lines. A default"
                 + " that has the form of an issued credential (a GitHub, Slack or Telegram bot token, an AWS key ...) is"
                 + " critical, whatever the variable's name. Messages show the default masked unless it is a"
                 + " placeholder (change-me, <password>). The same default of the same variable written in several"
@@ -84,6 +89,7 @@ import java.util.Set;
                 + " start without it, and keep the real value in .env or a secret store.",
         references = {
                 "https://docs.docker.com/reference/compose-file/interpolation/",
+                "https://docs.docker.com/reference/compose-file/merge/",
                 "https://docs.docker.com/compose/how-tos/use-secrets/",
                 "https://flask.palletsprojects.com/en/stable/config/#SECRET_KEY",
                 "https://cheatsheetseries.owasp.org/cheatsheets/Secrets_Management_Cheat_Sheet.html"},
@@ -275,9 +281,17 @@ public final class DefaultSecret implements Rule {
         StringBuilder message = new StringBuilder("`").append(name).append("` falls back to ").append(shown)
                 .append(" when the variable is ")
                 .append(ref.substitution().operator() == Substitution.Operator.DEFAULT_IF_UNSET ? "not set" : "not set or empty")
-                .append(group.size() > 1 ? ", in " + places(compose, group) : "")
-                .append(": a stack started without it runs with a secret anyone who reads ").append(file)
-                .append(" knows, and nothing fails to say so");
+                .append(group.size() > 1 ? ", in " + places(compose, group) : "");
+        List<DeploymentOverrides.Override> replaced = replacedInDeployment(context, compose, group);
+        if (replaced.isEmpty()) {
+            message.append(": a stack started without it runs with a secret anyone who reads ").append(file)
+                    .append(" knows, and nothing fails to say so");
+        } else {
+            message.append(", but only where ").append(file).append(" is used without ").append(variantFiles(replaced))
+                    .append(" (development): ").append(replacements(replaced)).append(", as Compose lets the later file's"
+                            + " value of an environment variable win, so a deployment started with it never takes this"
+                            + " default");
+        }
         emptyInTemplate(context.project(), compose, name).ifPresent(template -> message.append(". ").append(template)
                 .append(" leaves ").append(name).append(" empty, so a .env copied from it without filling it in gets this default"));
         if (ref.usedDefault()) {
@@ -289,10 +303,17 @@ public final class DefaultSecret implements Rule {
                 + " history) and issue a new one. " : "") + "Write `" + required + "` instead, so that `docker compose up` stops with that"
                 + " message when it is missing or empty; generate the value per environment (e.g."
                 + " `python -c 'import secrets; print(secrets.token_hex(32))'`) and keep it in .env or a secret store.";
+        if (!replaced.isEmpty()) {
+            recommendation = (credential != null ? "Revoke this credential now (it is in the repository's history)"
+                    + " and issue a new one. " : "") + "The default only spares development a .env; if development should ask for the value too,"
+                    + " write `" + required + "` in " + file + "." + unguarded(replaced, name, required);
+        }
         Location location = location(ref);
-        boolean development = group.stream().allMatch(r -> ComposeServices.isDevelopmentFile(context, r.file().path()));
+        boolean development = group.stream().allMatch(r -> ComposeServices.isDevelopmentFile(context, r.file().path()))
+                || !replaced.isEmpty();
         var finding = context.finding(this, location, message.toString())
-                .severity(credential != null ? Severity.CRITICAL : development ? Severity.MEDIUM : Severity.HIGH)
+                .severity(credential != null ? Severity.CRITICAL : !replaced.isEmpty() ? Severity.LOW
+                        : development ? Severity.MEDIUM : Severity.HIGH)
                 .current(credential == null && SecretNames.isPlaceholder(fallback) ? context.excerpt(location)
                         : SecretNames.redactIn(context.excerpt(location), credential != null ? credential.secret(fallback) : fallback))
                 .recommendation(recommendation)
@@ -303,6 +324,62 @@ public final class DefaultSecret implements Rule {
                     .map(r -> SourceEdits.replace(r.file(), r.span(), required)).toList()));
         }
         finding.add();
+    }
+
+    /**
+     * When each reference is a service's environment entry in a base file that every deployment variant of it
+     * replaces ({@link DeploymentOverrides}): the replacing entries; else empty.
+     */
+    private static List<DeploymentOverrides.Override> replacedInDeployment(ReviewContext context, ComposeProject compose,
+            List<VariableReference> group) {
+        List<DeploymentOverrides.Override> out = new ArrayList<>();
+        for (VariableReference ref : group) {
+            Optional<DeploymentOverrides.Entry> entry = DeploymentOverrides.entryOf(compose, ref.node());
+            List<DeploymentOverrides.Override> replacing = entry.isEmpty() ? List.of() : DeploymentOverrides.replacing(
+                    context, ref.file().path(), entry.get().service().name(), entry.get().env().name());
+            if (replacing.isEmpty()) {
+                return List.of();
+            }
+            out.addAll(replacing);
+        }
+        return out;
+    }
+
+    /** The variant files of the replacing entries: "compose.prod.yaml" or "compose.prod.yaml or compose.staging.yaml". */
+    private static String variantFiles(List<DeploymentOverrides.Override> replaced) {
+        return String.join(" or ", replaced.stream().map(o -> o.variant().variantFile()).distinct().toList());
+    }
+
+    /** What each replacing entry writes, and where: "compose.prod.yaml:9 writes `JWT_SECRET: ${JWT_SECRET}`". */
+    private static String replacements(List<DeploymentOverrides.Override> replaced) {
+        List<String> each = new ArrayList<>();
+        for (DeploymentOverrides.Override o : replaced) {
+            String written = "`" + o.entry().node().file().line(o.entry().node().line()).strip().replaceFirst("^-\\s*", "")
+                    + "`";
+            String place = o.file() + ":" + o.entry().node().line();
+            if (!each.contains(place + " writes " + written)) {
+                each.add(place + " writes " + written);
+            }
+        }
+        return String.join(", ", each);
+    }
+
+    /**
+     * Advice for the replacing entries that let the variable be missing: Compose then gives the service an empty
+     * value with only a warning ("The "X" variable is not set. Defaulting to a blank string.").
+     */
+    private static String unguarded(List<DeploymentOverrides.Override> replaced, String name, String required) {
+        List<String> files = replaced.stream().filter(o -> isPlain(o.entry())).map(DeploymentOverrides.Override::file)
+                .distinct().toList();
+        return files.isEmpty() ? "" : " In " + String.join(" and ", files) + ", a missing " + name + " gives the service"
+                + " an empty value with only a warning: write `" + required + "` there as well, so that a deployment"
+                + " without it stops.";
+    }
+
+    /** Whether the entry's value only interpolates variables, without default or error ({@code ${X}}). */
+    private static boolean isPlain(Service.EnvVar entry) {
+        return entry.value() != null && entry.value().node() instanceof ScalarNode scalar && !scalar.substitutions().isEmpty()
+                && scalar.substitutions().stream().allMatch(s -> s.operator() == Substitution.Operator.NONE);
     }
 
     /** Where each reference is written, by service when it is a service's environment or build arg: "grafana (line 95)". */
