@@ -192,7 +192,7 @@ public final class HardcodedSecret implements Rule {
         }
         // services that share a value through an anchor, a merge key or extends get one finding for it
         for (List<ComposeValue> shared : ComposeServices.byLocation(values, ComposeValue::location)) {
-            composeValue(context, shared.get(0), shared.stream().map(v -> v.service().name()).distinct().toList());
+            composeValue(context, shared.get(0), shared);
         }
         List<DotEnvUse> fromDotEnv = new ArrayList<>(values.stream().map(v -> fromDotEnv(project, v))
                 .flatMap(Optional::stream).toList());
@@ -498,13 +498,16 @@ public final class HardcodedSecret implements Rule {
         }
     }
 
-    private void composeValue(ReviewContext context, ComposeValue written, List<String> services) {
+    private void composeValue(ReviewContext context, ComposeValue written, List<ComposeValue> shared) {
         Service service = written.service();
         String name = written.name();
         boolean listForm = written.listForm();
         boolean buildArg = written.buildArg();
         String where = buildArg ? "build arg" : "environment variable";
-        String of = (services.size() == 1 ? "service " : "services ") + ComposeServices.names(services);
+        List<String> services = shared.stream().filter(v -> v.name().equals(name)).map(v -> v.service().name())
+                .distinct().toList();
+        String of = (services.size() == 1 ? "service " : "services ") + ComposeServices.names(services)
+                + alsoNamed(shared, name);
         ScalarNode scalar = (ScalarNode) written.value().node();
         String raw = scalar.raw();
         int valueStart = 0;
@@ -633,6 +636,15 @@ public final class HardcodedSecret implements Rule {
         }
         return Optional.of(new DotEnvUse(file.file().path(), entry, written.service(), written.name(),
                 scalar.file().path(), scalar.line(), "reads `" + scalar.raw().substring(valueStart) + "`"));
+    }
+
+    /**
+     * The other names one value written once (a YAML anchor) is given: {@code , which also sets DB_PASSWORD of api}.
+     */
+    private static String alsoNamed(List<ComposeValue> shared, String name) {
+        List<String> others = shared.stream().filter(v -> !v.name().equals(name))
+                .map(v -> "`" + v.name() + "` of " + v.service().name()).distinct().toList();
+        return others.isEmpty() ? "" : " (the same value, through its anchor, is " + String.join(" and ", others) + ")";
     }
 
     private void dotEnvPlaceholder(ReviewContext context, DotEnvUse use, List<String> services) {

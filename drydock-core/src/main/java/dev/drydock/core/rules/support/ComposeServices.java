@@ -509,8 +509,9 @@ public final class ComposeServices {
 
     /** The location of a mapping value together with its key ({@code version: '3.8'}); the value's alone in a list. */
     public static Location keyed(Located<?> value) {
-        if (value.key() == null || value.key().file() != value.file()) {
-            return location(value.node());
+        if (value.key() == null || value.key().file() != value.file()
+                || value.span().start() < value.key().span().start()) {
+            return location(value.node()); // in another file, or an alias of an anchor written before its key
         }
         return new Location(value.file().path(), Spans.cover(value.key().span(), value.span()));
     }
