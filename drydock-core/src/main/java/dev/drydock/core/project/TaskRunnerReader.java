@@ -67,7 +67,7 @@ final class TaskRunnerReader {
             if (script == null) {
                 return null;
             }
-            words = withoutEnvironment(split(script.command()));
+            words = ShellWords.withoutEnvironment(split(script.command()));
             written = new Origin(scripts.path(), script.span());
         } else if (command.runtime() == Runtime.BINARY && !command.args().isEmpty()) {
             words = command.args();
@@ -349,17 +349,5 @@ final class TaskRunnerReader {
         } catch (RuntimeException e) {
             return List.of();
         }
-    }
-
-    /** The words after {@code cross-env} or {@code env} and the variables they set. */
-    private static List<String> withoutEnvironment(List<String> words) {
-        if (words.isEmpty() || !words.get(0).equals("cross-env") && !words.get(0).equals("env")) {
-            return words;
-        }
-        int i = 1;
-        while (i < words.size() && words.get(i).matches("[A-Za-z_][A-Za-z0-9_]*=.*")) {
-            i++;
-        }
-        return words.subList(i, words.size());
     }
 }

@@ -12,6 +12,18 @@ public final class ShellWords {
 
     private ShellWords() {}
 
+    /** The words after {@code cross-env} or {@code env} and the variables they set; the words themselves otherwise. */
+    public static List<String> withoutEnvironment(List<String> words) {
+        if (words.isEmpty() || !words.get(0).equals("cross-env") && !words.get(0).equals("env")) {
+            return words;
+        }
+        int i = 1;
+        while (i < words.size() && words.get(i).matches("[A-Za-z_][A-Za-z0-9_]*=.*")) {
+            i++;
+        }
+        return words.subList(i, words.size());
+    }
+
     /**
      * The words of {@code text}: blanks separate them, quotes and backslashes are removed, and
      * nothing is expanded ({@code '$PORT'} and {@code $PORT} both give {@code $PORT}). As in the

@@ -17,6 +17,7 @@ import dev.drydock.core.rules.support.NodeWorkspaces;
 import dev.drydock.core.rules.support.PackageScripts;
 import dev.drydock.core.rules.support.Probes;
 import java.util.EnumSet;
+import dev.drydock.core.shell.ShellWords;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -123,7 +124,7 @@ record PackageManagerPid1(Origin origin, String message, String recommendation, 
                         + " application (Nest's default output; the entryFile and sourceRoot of nest-cli.json change it),"
                         + " built in an earlier RUN" + RECEIVES;
             }
-            List<String> unwrapped = withoutEnvironment(words);
+            List<String> unwrapped = ShellWords.withoutEnvironment(words);
             if (unwrapped.size() >= 2 && unwrapped.get(0).equals("node")) {
                 List<String> set = words.subList(1, words.size() - unwrapped.size());
                 return advice + (set.isEmpty() ? "" : "ENV " + String.join(" ", set) + " and ") + "CMD "
@@ -256,17 +257,6 @@ record PackageManagerPid1(Origin origin, String message, String recommendation, 
         return words.size() >= 2 && words.get(0).equals("nest") && words.get(1).equals("start");
     }
 
-    /** The words after {@code cross-env} or {@code env} and the variables they set; the words themselves otherwise. */
-    private static List<String> withoutEnvironment(List<String> words) {
-        if (words.isEmpty() || !words.get(0).equals("cross-env") && !words.get(0).equals("env")) {
-            return words;
-        }
-        int i = 1;
-        while (i < words.size() && words.get(i).matches("[A-Za-z_][A-Za-z0-9_]*=.*")) {
-            i++;
-        }
-        return words.subList(i, words.size());
-    }
 
     private static Origin origin(Container c, EntryPoint ep) {
         EffectiveCommand command = c.command();
