@@ -275,11 +275,8 @@ final class TaskRunnerReader {
 
         private Program program(String name, String line, String file, Span span, Map<String, String> env) {
             EntryPoint started = EntryPoints.interpret(List.of(line), true, env, command.workdir());
-            Map<String, String> own = new LinkedHashMap<>(env);
-            own.keySet().removeAll(command.environment().keySet());
-            if (env.containsKey("PORT") && !env.get("PORT").equals(command.environment().get("PORT"))) {
-                own.put("PORT", env.get("PORT"));
-            }
+            Map<String, String> own = new LinkedHashMap<>(env); // what the runner sets beyond the container's own
+            own.entrySet().removeIf(e -> e.getValue().equals(command.environment().get(e.getKey())));
             return new Program(name, file, span, span, line, started, entryFiles.apply(started), null, null, own, true,
                     "TERM", 10);
         }
