@@ -39,6 +39,7 @@ import dev.drydock.core.review.Severity;
 import dev.drydock.core.rules.support.AppFacts;
 import dev.drydock.core.rules.support.DevContainers;
 import dev.drydock.core.rules.support.DevelopmentComposeFiles;
+import dev.drydock.core.rules.support.DevelopmentDockerfiles;
 import dev.drydock.core.rules.support.ComposeServices;
 import dev.drydock.core.rules.support.DotnetAssemblies;
 import dev.drydock.core.rules.support.PackageScripts;
@@ -67,7 +68,9 @@ import java.util.List;
                 + " the start script runs it), reported at the command= line, and each program a task runner starts:"
                 + " the commands and `npm:` scripts of concurrently, the scripts npm-run-all's patterns name, the"
                 + " Procfile processes of honcho and foreman, reported where each is written. Not for a dev container (the build or"
-                + " compose service a devcontainer.json makes for developers to work in). Low when a compose"
+                + " compose service a devcontainer.json makes for developers to work in), nor for an image built from a"
+                + " Dockerfile named for development or tests (Dockerfile.dev, Dockerfile.test, dev.Dockerfile) that no"
+                + " production-named compose file, deployed-like service, Kubernetes manifest or pushing CI build runs. Low when a compose"
                 + " command starts it in a development compose file (named for development, building development"
                 + " targets, saying so in its opening comment, or mounting the whole build context over the image's"
                 + " working directory, as `.:/app` does), and low too when the image itself runs it but is built only for"
@@ -146,8 +149,9 @@ public final class DevServer implements Rule {
             boolean built = container.build() != null && container.build().stage() != null;
             boolean composeCommand = container.service() != null
                     && (container.service().command() != null || container.service().entrypoint() != null);
-            if (!built && !composeCommand || DevContainers.of(context, container).isPresent()) {
-                continue; // a dev container is where developers run the development server
+            if (!built && !composeCommand || DevContainers.of(context, container).isPresent()
+                    || DevelopmentDockerfiles.builds(context, container)) {
+                continue; // a dev container, or an image built from Dockerfile.dev, is where developers run it
             }
             EntryPoint ep = container.entryPoint();
             EffectiveCommand command = container.command();

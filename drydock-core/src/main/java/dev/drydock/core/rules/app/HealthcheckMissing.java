@@ -176,7 +176,9 @@ import java.util.Optional;
                 + " and that command serves nothing (a worker's), since the image and the services that keep its"
                 + " command would then never be healthy."
                 + " A dev container's image (built by a devcontainer.json from its own Dockerfile, or its compose"
-                + " service) is left alone: its command is an idle placeholder the dev container tools start."
+                + " service) is left alone: its command is an idle placeholder the dev container tools start; so is"
+                + " an image built from a Dockerfile named for development or tests (Dockerfile.dev, Dockerfile.test)"
+                + " that nothing deploys."
                 + " For a Go program the build compiles on an image with no probe program (distroless, scratch), the"
                 + " recommendation runs the program's own health flag when its code declares one (-healthcheck,"
                 + " -health, with the flag package or pflag, its usage text quoted), else it says how to add one.",
@@ -246,7 +248,7 @@ public final class HealthcheckMissing implements Rule {
                 continue;
             }
             BaseImage root = Stages.rootBase(image.model(), stage);
-            if (image.containers().stream().allMatch(FileOnlyImage::is) || image.devContainer() || image.isDevelopmentTarget()
+            if (image.containers().stream().allMatch(FileOnlyImage::is) || image.builtForDevelopment() || image.isDevelopmentTarget()
                     || PackagedServers.baseChecksJupyter(root) || PackagedServers.baseChecksServersideUp(root)
                     || image.containers().stream().anyMatch(x -> PhpServerPorts.inheritsImageHealthcheck(context, x))) {
                 continue; // Jupyter's, serversideup/php's and FrankenPHP's images end with a HEALTHCHECK the image inherits; a dev

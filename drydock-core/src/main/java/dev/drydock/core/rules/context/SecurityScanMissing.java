@@ -18,6 +18,7 @@ import dev.drydock.core.review.RuleExample;
 import dev.drydock.core.review.Severity;
 import dev.drydock.core.rules.support.BuildFolders;
 import dev.drydock.core.rules.support.DevContainers;
+import dev.drydock.core.rules.support.DevelopmentDockerfiles;
 import dev.drydock.core.rules.support.Stages;
 import dev.drydock.core.source.SourceFile;
 import java.util.ArrayList;
@@ -54,7 +55,8 @@ import java.util.regex.Pattern;
                 + " a scan when that repository or file is named after a scanner (Trivy, Grype, Scout, Snyk, Anchore)"
                 + " or a container, image or vulnerability scan, and as a scan of the files when it passes"
                 + " `scan-type: fs`."
-                + " Dev containers' images, never published, are not counted.",
+                + " Dev containers' images, never published, are not counted, nor images built from a Dockerfile named"
+                + " for development or tests (Dockerfile.dev, Dockerfile.test) that nothing deploys.",
         problem = "Base images and installed packages gain published vulnerabilities every week; without a scanner"
                 + " nobody learns that an image, or the base it was built on, needs a rebuild.",
         impact = "Known, exploitable vulnerabilities (in OpenSSL, glibc, the language runtime or a dependency) ship to"
@@ -122,7 +124,8 @@ public final class SecurityScanMissing implements Rule {
     public void check(ReviewContext context) {
         Project project = context.project();
         List<Container> built = context.builtContainers().stream()
-                .filter(c -> DevContainers.of(context, c).isEmpty()).toList(); // dev containers are never published
+                .filter(c -> DevContainers.of(context, c).isEmpty() && !DevelopmentDockerfiles.builds(context, c))
+                .toList(); // dev containers and the images of Dockerfile.dev or Dockerfile.test are never published
         if (built.isEmpty()) {
             return;
         }

@@ -38,7 +38,8 @@ import java.util.regex.Pattern;
                 + " declared, or when the base has no version to vary (scratch, an untagged image, or one pinned by digest,"
                 + " where the digest and not the tag decides what is pulled, or a tag that names a commit, such as"
                 + " 137a295ff71b, whose leading digits are no version)."
-                + " A dev container's image is left alone, and so is a Dockerfile whose header comments say it is"
+                + " A dev container's image and one built from a Dockerfile named for development or tests"
+                + " (Dockerfile.dev, Dockerfile.test) that nothing deploys are left alone, and so is a Dockerfile whose header comments say it is"
                 + " generated (\"GENERATED VIA apply-templates.sh\", \"DO NOT EDIT\", as the Docker official images'"
                 + " are): its versions come from the template and the data it is generated from.",
         problem = "The runtime version lives only inside the FROM line: building the image for another version"
@@ -76,8 +77,8 @@ public final class BuildArgsMissing implements Rule {
     @Override
     public void check(ReviewContext context) {
         for (BuiltImage image : BuiltImage.of(context)) {
-            if (declaresArg(image) || image.devContainer() || generated(image.model().syntax().file())) {
-                continue; // a dev container's versions are chosen in its devcontainer.json or Dockerfile, never at
+            if (declaresArg(image) || image.builtForDevelopment() || generated(image.model().syntax().file())) {
+                continue; // a development image's versions are chosen in its devcontainer.json or Dockerfile, never at
                           // release; a generated Dockerfile's come from the template and the data it is generated from
             }
             Stage root = Stages.rootStage(image.model(), image.stage());

@@ -49,8 +49,9 @@ import java.util.Locale;
                 + " names."
                 + " Reported at the final stage's FROM. Quiet when the project"
                 + " configures a label schema: required-label-missing then checks the labels the project asks for."
-                + " A dev container's image, and a development or test stage built as a target before the Dockerfile's"
-                + " last stage, are left alone: they are built on developers' machines or in CI and never published.",
+                + " A dev container's image, an image built from a Dockerfile named for development or tests"
+                + " (Dockerfile.dev, Dockerfile.test) that nothing deploys, and a development or test stage built as a"
+                + " target before the Dockerfile's last stage, are left alone: they are built on developers' machines or in CI and never published.",
         problem = "Without the standard OCI annotations the image does not say what it is, which version it is, or"
                 + " which repository and commit it was built from.",
         impact = "Registries, scanners and people looking at a running container cannot trace it back to its"
@@ -92,7 +93,7 @@ public final class OciLabelsMissing implements Rule {
         }
         for (BuiltImage image : BuiltImage.of(context)) {
             var labels = image.stage().config().labels();
-            if (image.devContainer() || image.isDevelopmentTarget()) {
+            if (image.builtForDevelopment() || image.isDevelopmentTarget()) {
                 continue; // built on developers' machines (or for tests) and never published
             }
             if (labels.keySet().stream().anyMatch(k -> k.toLowerCase(Locale.ROOT).startsWith(PREFIX))

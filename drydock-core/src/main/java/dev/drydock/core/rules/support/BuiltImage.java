@@ -24,9 +24,11 @@ import java.util.Optional;
  * @param stage the target stage: the image
  * @param containers the containers that run this image, at least one
  * @param devContainer whether the image is a dev container's, built for developers to work in ({@link DevContainers})
+ * @param namedForDevelopment whether its Dockerfile is named for development or tests and nothing deploys it
+ *     ({@link DevelopmentDockerfiles})
  */
 public record BuiltImage(String dockerfile, DockerfileModel model, Stage stage, List<Container> containers,
-        boolean devContainer) {
+        boolean devContainer, boolean namedForDevelopment) {
 
     public BuiltImage {
         containers = List.copyOf(containers);
@@ -51,7 +53,9 @@ public record BuiltImage(String dockerfile, DockerfileModel model, Stage stage, 
         for (List<Container> group : groups.values()) {
             var build = group.get(0).build();
             boolean devContainer = group.stream().allMatch(c -> DevContainers.of(context, c).isPresent());
-            images.add(new BuiltImage(build.dockerfile(), build.model(), build.stage(), group, devContainer));
+            boolean namedForDevelopment = group.stream().allMatch(c -> DevelopmentDockerfiles.builds(context, c));
+            images.add(new BuiltImage(build.dockerfile(), build.model(), build.stage(), group, devContainer,
+                    namedForDevelopment));
         }
         return List.copyOf(images);
     }
@@ -93,11 +97,20 @@ public record BuiltImage(String dockerfile, DockerfileModel model, Stage stage, 
     }
 
     /**
-     * Whether the image is meant for development or tests, not for production: its stage's name says so, or it is a
-     * dev container's image.
+     * Whether the image is built for developers or for tests and never published: a dev container's image, or one
+     * whose Dockerfile is named for development ({@code Dockerfile.dev}, {@code Dockerfile.test}). Health, labels,
+     * build arguments and scanning are not its concerns.
+     */
+    public boolean builtForDevelopment() {
+        return devContainer || namedForDevelopment;
+    }
+
+    /**
+     * Whether the image is meant for development or tests, not for production: its stage's name or its Dockerfile's
+     * says so, or it is a dev container's image.
      */
     public boolean isDevelopmentImage() {
-        return devContainer || isDevelopmentStage(stage);
+        return builtForDevelopment() || isDevelopmentStage(stage);
     }
 
     /**
