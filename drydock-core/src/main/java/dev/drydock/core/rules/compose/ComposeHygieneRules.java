@@ -32,6 +32,7 @@ public final class ComposeHygieneRules {
                 new MountHidesDependencies(),
                 new StaticFilesNotShared(),
                 new PublishedPortNotServed(),
+                new PublishedPortOnInternalNetwork(),
                 new ServicePortNotServed(),
                 new ReadOnlyRootWithoutWritablePaths(),
                 new DroppedCapabilityNeededAtStart(),

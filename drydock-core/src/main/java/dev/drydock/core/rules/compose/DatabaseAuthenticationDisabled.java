@@ -132,7 +132,7 @@ public final class DatabaseAuthenticationDisabled implements Rule {
             }
             ImageReference.tryParse(service.image().value()).filter(ImageReference::isImage)
                     .flatMap(reference -> OpenStores.of(context, service, reference))
-                    .ifPresent(store -> store(context, service, store, onlyInternalNetworks(ref)));
+                    .ifPresent(store -> store(context, service, store, PublishedPorts.onlyInternalNetworks(ref)));
         }
     }
 
@@ -192,16 +192,6 @@ public final class DatabaseAuthenticationDisabled implements Rule {
                                         + " listens on on the host's interfaces: on the compose network the other"
                                         + " services reach " + service.name() + " by name." : "."))
                 .add();
-    }
-
-    /** Whether every network the service joins is declared {@code internal: true}: no way in from outside the host. */
-    private static boolean onlyInternalNetworks(ComposeServices.Ref ref) {
-        List<Service.Network> networks = ref.service().networks();
-        return !networks.isEmpty() && networks.stream().allMatch(n -> {
-            dev.drydock.core.compose.Resource declared = ref.compose().networks().get(n.name());
-            return declared != null && declared.node() instanceof dev.drydock.core.compose.MapNode map
-                    && map.scalar("internal") != null && Boolean.TRUE.equals(map.scalar("internal").asBoolean());
-        });
     }
 
     /** The first port the service publishes on every interface of the host, if any. */

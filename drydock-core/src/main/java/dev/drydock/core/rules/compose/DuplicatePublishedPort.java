@@ -24,7 +24,8 @@ import java.util.Map;
                 + " publish the same port with the same protocol on the same host address. An entry without a host"
                 + " address (or 0.0.0.0, ::) takes the port on every address, so it collides with any other address;"
                 + " 127.0.0.1:8080 and 192.168.1.10:8080 do not collide. Entries without a published port (a random"
-                + " one), services on the host network (`network_mode: host`, whose ports Compose ignores) and services of"
+                + " one), services on the host network (`network_mode: host`, whose ports Compose ignores), services on"
+                + " `internal: true` networks alone (whose ports Docker does not publish) and services of"
                 + " profiles that are never enabled together are left alone.",
         problem = "A host port can be bound once: the second container that publishes it cannot start.",
         impact = "`docker compose up` fails with \"Bind for 0.0.0.0:8080 failed: port is already allocated\" and the"
@@ -69,7 +70,7 @@ public final class DuplicatePublishedPort implements Rule {
         for (ComposeProject compose : context.project().composeProjects()) {
             Seen seen = new Seen();
             for (ComposeServices.Ref ref : refs) {
-                if (ref.compose() != compose || hostNetwork(ref.service())) {
+                if (ref.compose() != compose || hostNetwork(ref.service()) || PublishedPorts.onlyInternalNetworks(ref)) {
                     continue;
                 }
                 for (Service.Port port : ref.service().ports()) {

@@ -38,7 +38,8 @@ import java.util.Optional;
                 + " development services beside a build that uses spring-boot-docker-compose), low for other services. An explicit 0.0.0.0 or :: is taken as deliberate, except in"
                 + " front of a data store, and so are host ports 80 and 443, which a site or its reverse proxy"
                 + " serves to everyone. Ports of a service with network_mode: host are ignored by Compose and"
-                + " left alone.",
+                + " left alone, and so are those of a service whose every network is `internal: true`, which Docker"
+                + " does not publish (published-port-on-internal-network reports them).",
         problem = "A port without a host IP listens on every interface of the host, the public one included, and"
                 + " Docker writes its own iptables rules ahead of the host firewall (ufw, firewalld): the port is"
                 + " reachable from the internet even where the firewall says no.",
@@ -79,7 +80,7 @@ public final class PortPublishedOnAllInterfaces implements Rule {
         List<Hit> hits = new ArrayList<>();
         for (ComposeServices.Ref ref : ComposeServices.services(context)) {
             Service service = ref.service();
-            for (Service.Port port : PublishedPorts.of(service)) {
+            for (Service.Port port : PublishedPorts.of(ref)) {
                 if (!PublishedPorts.onAllInterfaces(port)) {
                     continue;
                 }

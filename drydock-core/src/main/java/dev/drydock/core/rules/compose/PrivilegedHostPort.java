@@ -17,7 +17,8 @@ import dev.drydock.core.rules.support.ComposeServices;
         checks = "The published (host) ports of every compose service, short and long syntax: a finding for a port"
                 + " or range that starts below 1024, except 80 and 443 alone, the ports a public web entry point"
                 + " must use. The container port is not checked: below 1024 inside the container only needs"
-                + " NET_BIND_SERVICE there, which Docker grants by default and which does not reach the host.",
+                + " NET_BIND_SERVICE there, which Docker grants by default and which does not reach the host. Ports of a"
+                + " service whose every network is `internal: true` are not published and are left alone.",
         problem = "Ports below 1024 belong to system services (22 ssh, 25 smtp, 53 dns...): publishing one competes"
                 + " with the host's own daemon or impersonates it, and rootless Docker and Podman cannot publish it"
                 + " unless net.ipv4.ip_unprivileged_port_start is lowered on the host.",
@@ -51,7 +52,7 @@ public final class PrivilegedHostPort implements Rule {
     public void check(ReviewContext context) {
         for (ComposeServices.Ref ref : ComposeServices.services(context)) {
             Service service = ref.service();
-            for (Service.Port port : PublishedPorts.of(service)) {
+            for (Service.Port port : PublishedPorts.of(ref)) {
                 int start = port.publishedStart();
                 boolean web = start == port.publishedEnd() && (start == 80 || start == 443);
                 if (start < 1 || start >= 1024 || web) {

@@ -1,10 +1,13 @@
 package dev.drydock.core.rules.compose;
 
+import dev.drydock.core.compose.MapNode;
+import dev.drydock.core.compose.Resource;
 import dev.drydock.core.compose.ScalarNode;
 import dev.drydock.core.compose.Service;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
+import dev.drydock.core.rules.support.ComposeServices;
 
 /**
  * The ports a service publishes on the host: none with {@code network_mode: host} (Compose ignores them),
@@ -29,6 +32,33 @@ final class PublishedPorts {
             out.add(port);
         }
         return out;
+    }
+
+    /**
+     * The ports the service really publishes: none when every network it joins is {@code internal: true}, since Docker
+     * publishes no port of a container on internal networks alone.
+     */
+    static List<Service.Port> of(ComposeServices.Ref ref) {
+        return onlyInternalNetworks(ref) ? List.of() : of(ref.service());
+    }
+
+    /**
+     * Whether every network the service joins is declared {@code internal: true}: its own {@code networks:}, or the
+     * project's default network when it names none (and shares no other container's or the host's network).
+     */
+    static boolean onlyInternalNetworks(ComposeServices.Ref ref) {
+        Service service = ref.service();
+        if (service.networkMode() != null) {
+            return false;
+        }
+        List<String> names = service.networks().isEmpty() ? List.of("default")
+                : service.networks().stream().map(Service.Network::name).toList();
+        return names.stream().allMatch(name -> internal(ref.compose().networks().get(name)));
+    }
+
+    private static boolean internal(Resource declared) {
+        return declared != null && declared.node() instanceof MapNode map && map.scalar("internal") != null
+                && Boolean.TRUE.equals(map.scalar("internal").asBoolean());
     }
 
     /** Whether the port listens on every interface of the host: no host IP, 0.0.0.0 or ::. */
