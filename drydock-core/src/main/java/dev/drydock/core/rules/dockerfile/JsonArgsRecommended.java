@@ -43,8 +43,8 @@ import java.util.Optional;
                 + " what it does to docker stop; so this rule covers the other stages, the overridden instructions,"
                 + " images the project does not run, and a lone command that BusyBox's sh (Alpine) or bash (the Red Hat family) runs in its own"
                 + " place, or the last command of a longer script that BusyBox's sh runs in its own place (one that does"
-                + " not follow ||, outside a pipeline, loop or function, with no trap set), which only works on such a"
-                + " base image. HEALTHCHECK CMD is not concerned: no signal is sent to it."
+                + " not follow ||, outside a pipeline, loop or function, with no trap set; when the script ends in an"
+                + " if, a case or a { } group, the last command of each branch), which only works on such a base image. HEALTHCHECK CMD is not concerned: no signal is sent to it."
                 + " A list that is not valid JSON (CMD [gunicorn, app]) is left to exec-form-malformed: the program"
                 + " does not run at all.",
         problem = "In shell form Docker runs the command as /bin/sh -c '...': the shell is PID 1 and does not pass"
@@ -135,10 +135,12 @@ public final class JsonArgsRecommended implements Rule {
         String last = ShellScript.parse(shell.text()).commands().size() < 2 ? null
                 : FinalPipeline.of(shell.text()).flatMap(FinalPipeline::simple).map(c -> c.words().get(0).value())
                         .orElse(null);
+        String compound = FinalPipeline.of(shell.text()).flatMap(FinalPipeline::compoundKeyword).orElse(null);
         String form = text.startsWith("[") ? " is not a valid JSON list, so it is in shell form and" : " in shell form";
         String effect = busyBox == null ? ": the shell, not the program, receives the stop signal"
-                : ": " + busyBox.shName() + " in " + busyBox.image() + " replaces itself with " + (last == null
-                                ? "that one command, so " + text.split(" ", 2)[0]
+                : ": " + busyBox.shName() + " in " + busyBox.image() + " replaces itself with " + (compound != null
+                                ? "the last command of the `" + compound + "` branch it takes, so that program"
+                                : last == null ? "that one command, so " + text.split(" ", 2)[0]
                                 : "the last command, so " + last)
                         + " still receives the stop signal, but on a base image whose /bin/sh"
                         + " is dash (Debian, Ubuntu) the shell would stay PID 1 and keep the signal from it";

@@ -8,7 +8,10 @@ import dev.drydock.core.rules.support.BaseImageFacts.ImageTools;
 import dev.drydock.core.shell.AndOrList;
 import dev.drydock.core.shell.CommandNode;
 import dev.drydock.core.shell.Operator;
+import dev.drydock.core.shell.Pipeline;
 import dev.drydock.core.shell.ShellScript;
+import dev.drydock.core.shell.StatementList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -88,28 +91,54 @@ public final class LoneCommandExec {
      * Whether BusyBox's sh runs the script's last command in its own place: a program (not a builtin such as
      * {@code wait}) run by a simple command that does not follow {@code ||} (the command before it would have run as
      * the shell's child) and is not a function of the script, with no trap set and no job sent to the background
-     * (BusyBox keeps the shell for them).
+     * (BusyBox keeps the shell for them). When the script ends with an {@code if}, a {@code case} or a {@code { ...; }}
+     * group, BusyBox does the same with the last command of the branch it takes: each branch must end so.
      */
     public static boolean busyBoxExecsLast(String script) {
         if (script == null) {
             return false;
         }
-        Optional<FinalPipeline> tail = FinalPipeline.of(script);
-        Optional<CommandNode.SimpleCommand> last = tail.flatMap(FinalPipeline::simple)
-                .filter(c -> !c.words().isEmpty() && !KEYWORDS.contains(c.words().get(0).value())
-                        && !BUILTINS.contains(c.words().get(0).value()));
         ShellScript parsed = ShellScript.parse(script);
-        List<AndOrList> items = parsed.body().items();
-        if (last.isEmpty() || !parsed.commands("trap").isEmpty() || items.stream().anyMatch(AndOrList::background)) {
+        if (parsed.hasProblems() || !parsed.commands("trap").isEmpty() || !BackgroundJobs.of(parsed).isEmpty()) {
             return false; // a job sent to the background runs beside the shell, which stays
         }
-        AndOrList list = items.get(items.size() - 1);
-        if (!list.operators().isEmpty() && list.operators().get(list.operators().size() - 1) == Operator.OR) {
+        Set<String> functions = new HashSet<>();
+        parsed.body().items().stream().flatMap(item -> item.pipelines().stream()).flatMap(p -> p.commands().stream())
+                .forEach(node -> {
+                    if (node instanceof CommandNode.FunctionDefinition f) {
+                        functions.add(f.name());
+                    }
+                });
+        return endsInPlace(parsed.body(), functions);
+    }
+
+    /** Whether the list's last command is one BusyBox runs in the shell's place (see {@link #busyBoxExecsLast}). */
+    private static boolean endsInPlace(StatementList list, Set<String> functions) {
+        List<AndOrList> items = list.items();
+        if (items.isEmpty()) {
             return false;
         }
-        String name = last.get().words().get(0).value();
-        return items.stream().flatMap(item -> item.pipelines().stream()).flatMap(p -> p.commands().stream())
-                .noneMatch(node -> node instanceof CommandNode.FunctionDefinition f && f.name().equals(name));
+        AndOrList last = items.get(items.size() - 1);
+        if (last.background() || !last.operators().isEmpty()
+                && last.operators().get(last.operators().size() - 1) == Operator.OR) {
+            return false;
+        }
+        Pipeline pipeline = last.pipelines().get(last.pipelines().size() - 1);
+        if (pipeline.negated() || pipeline.commands().size() != 1) {
+            return false;
+        }
+        return switch (pipeline.commands().get(0)) {
+            case CommandNode.SimpleCommand c -> !c.words().isEmpty() && !KEYWORDS.contains(c.words().get(0).value())
+                    && !BUILTINS.contains(c.words().get(0).value()) && !functions.contains(c.words().get(0).value());
+            case CommandNode.IfClause i -> i.redirects().isEmpty()
+                    && i.branches().stream().allMatch(b -> endsInPlace(b.body(), functions))
+                    && (i.elseBody() == null || i.elseBody().isEmpty() || endsInPlace(i.elseBody(), functions));
+            case CommandNode.CaseClause c -> c.redirects().isEmpty() && c.items().stream()
+                    .allMatch(item -> (item.terminator() == null || item.terminator() == Operator.CASE_BREAK)
+                            && (item.body().isEmpty() || endsInPlace(item.body(), functions)));
+            case CommandNode.BraceGroup g -> g.redirects().isEmpty() && endsInPlace(g.body(), functions);
+            default -> false;
+        };
     }
 
     /** A simple command exec can go in front of: a program, not an assignment alone nor a keyword. */

@@ -17,7 +17,12 @@ class LoneCommandExecTest {
             "A=1 sleep 2",
             "set -e; true; sleep 2",
             "x=$(echo 1); sleep 2",
-            "sleep 2 > /dev/null"})
+            "sleep 2 > /dev/null",
+            "if true; then echo a; sleep 2; fi",
+            "X=1; if [ \"$X\" = 1 ]; then sleep 2; elif true; then sleep 2; else sleep 2; fi",
+            "case \"$Y\" in a) sleep 2;; *) sleep 2;; esac",
+            "{ echo a; sleep 2; }",
+            "if true; then if true; then sleep 2; fi; fi"})
     void busyBoxRunsTheLastCommandInItsPlace(String script) {
         assertThat(LoneCommandExec.busyBoxExecsLast(script)).isTrue();
     }
@@ -34,7 +39,14 @@ class LoneCommandExecTest {
             "A=1",
             "node server.js & wait",
             "node worker.js & node server.js",
-            "node server.js && true"})
+            "node server.js && true",
+            "if true; then sleep 2; fi; true",
+            "if true; then sleep 2; else sleep 2; echo done; fi",
+            "while true; do sleep 2; break; done",
+            "trap 'exit' TERM; if true; then sleep 2; fi",
+            "if true; then sleep 2 & fi; wait",
+            "if true; then sleep 2; fi > /tmp/log",
+            "case a in a) sleep 2;& b) sleep 2;; esac"})
     void busyBoxKeepsTheShell(String script) {
         assertThat(LoneCommandExec.busyBoxExecsLast(script)).isFalse();
     }
