@@ -9,6 +9,7 @@ import dev.drydock.core.rules.support.ConfigFiles;
 import dev.drydock.core.rules.support.ShortText;
 import dev.drydock.core.rules.support.Apps;
 import dev.drydock.core.rules.support.DevContainers;
+import dev.drydock.core.rules.support.DevelopmentDockerfiles;
 import dev.drydock.core.rules.support.AppFacts;
 import dev.drydock.core.rules.support.Processes;
 import dev.drydock.core.rules.support.ProjectBaseUser;
@@ -128,7 +129,8 @@ import dev.drydock.core.rules.support.fixes.StackFixes;
                 + " by the tag a build of the project or a compose service's image: gives it: the USER of the images"
                 + " built on it decides, and they are reviewed for their own."
                 + " Medium for a stage named for development or tests (dev, development, test), the target of a"
-                + " development build. A USER written with a build argument whose default is root (ARG USER_ID=0) is"
+                + " development build, and for an image built from a Dockerfile named so (Dockerfile.dev,"
+                + " Dockerfile.test) that nothing deploys. A USER written with a build argument whose default is root (ARG USER_ID=0) is"
                 + " told to give that ARG a non-root default. High instead of critical when the base image's own user cannot be known: a"
                 + " vendor's or a company's image outside Docker's official library and the images drydock knows"
                 + " (grafana, prometheus, jenkins, keycloak and elastic images, the Jupyter Docker Stacks, mambaorg/micromamba,"
@@ -351,7 +353,9 @@ public final class RunsAsRoot implements Rule {
             boolean developmentFile = !developmentStage && container.service() != null
                     && ComposeServices.isDevelopmentFile(context, container.composeFile())
                     && !ComposeServices.declaredOutsideDevelopmentFiles(context, container.service());
-            boolean development = developmentStage || developmentFile;
+            boolean developmentDockerfile = !developmentStage && !developmentFile
+                    && DevelopmentDockerfiles.builds(context, container);
+            boolean development = developmentStage || developmentFile || developmentDockerfile;
             boolean knownBase = BaseImageFacts.defaultUserKnown(base) || projectBase.isPresent();
             String serviceUser = cron.isEmpty() ? phpServiceUser(context, container) : null;
             KubernetesRoot kube = container.isComposeService() ? KubernetesRoot.NONE
@@ -370,6 +374,9 @@ public final class RunsAsRoot implements Rule {
                     + " mounted source and published ports" : developmentFile ? "; only the development"
                     + " compose file " + container.composeFile() + " runs it, where this matters less, but a"
                     + " development container still runs the code with the mounted source and published ports"
+                    : developmentDockerfile ? "; " + container.build().dockerfile() + " is named for development or"
+                    + " tests, where this matters less, but such a container still runs the code with the host's"
+                    + " source and ports"
                     : "") + celeryAsRoot(container) + kube.message() + toolNote(context, container).orElse("");
             String recommendation = (serviceUser != null ? serviceUser : (cron.isPresent() ? cronAdvice(cron.get(), suggestion, crontab(container))
                     : (suggestion.startsWith("USER") ? "Switch to a non-root user before "
