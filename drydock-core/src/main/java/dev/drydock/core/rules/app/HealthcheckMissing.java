@@ -74,8 +74,10 @@ import java.util.Optional;
                 + " passing requests to it with proxy_pass): critical when a compose file of the"
                 + " project probes it with a probe that cannot succeed in the image (a program it lacks, a path the"
                 + " application does not serve: the message names the rule that reports the probe), since the project"
-                + " relies on a health state that never comes; medium otherwise (a working compose probe that the image"
-                + " loses wherever it runs without that file, nothing in the project checking its health, or a lone Dockerfile, whose platform, such as"
+                + " relies on a health state that never comes; low when every compose service that runs the image"
+                + " probes it with a probe that works (Compose and Swarm stacks know its health; only the image run"
+                + " another way, such as `docker run`, has none); medium otherwise (nothing in the project checking its"
+                + " health, a service of the image left unprobed, or a lone Dockerfile, whose platform, such as"
                 + " Kubernetes, which ignores HEALTHCHECK, ECS or Cloud Run, usually probes it with its own"
                 + " settings); low for an application a Kamal config/deploy.yml beside the build context deploys"
                 + " behind kamal-proxy, which requests proxy.healthcheck.path (/up) on proxy.app_port (80) while a"
@@ -433,9 +435,12 @@ public final class HealthcheckMissing implements Rule {
                 recommendation = "Do not copy " + probe.origin().file() + "'s probe into the image: it fails ("
                         + failing + "). " + (TaskWorkers.of(context, c).isPresent() ? withoutServer(c.entryPoint()) : recommendation);
             }
+            boolean everyServiceProbed = probe != null && image.containers().stream()
+                    .allMatch(x -> x.healthcheck() != null && "compose".equals(x.healthcheck().source()));
             var finding = context.finding(this, new Location(image.dockerfile(), stage.from().span()), message)
                     .severity(application && failing != null ? Severity.CRITICAL
-                            : kamal.isPresent() || fly.isPresent() || distributed ? Severity.LOW : kubeHealth != null ? kubeHealth.severity()
+                            : kamal.isPresent() || fly.isPresent() || distributed
+                                    || everyServiceProbed && failing == null ? Severity.LOW : kubeHealth != null ? kubeHealth.severity()
                             : Severity.MEDIUM)
                     .implicit()
                     .recommendation(recommendation);
