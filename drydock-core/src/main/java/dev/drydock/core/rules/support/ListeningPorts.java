@@ -2,6 +2,7 @@ package dev.drydock.core.rules.support;
 
 import dev.drydock.core.discovery.PathNames;
 import dev.drydock.core.entrypoint.EntryPoint;
+import dev.drydock.core.entrypoint.Runtime;
 import dev.drydock.core.entrypoint.Thruster;
 import dev.drydock.core.project.Container;
 import dev.drydock.core.review.ReviewContext;
@@ -98,6 +99,10 @@ public record ListeningPorts(List<Integer> ports, String server, CodePort code, 
             return Optional.of(new ListeningPorts(List.of(rails.get().port()), AppFacts.serverName(ep), null,
                     rails.get().because(), "PORT"));
         }
+        if (ep.runtime() == Runtime.FLASK_RUN && !flaskPortInDotenv(context, c)) {
+            return Optional.of(new ListeningPorts(List.of(FLASK_RUN_PORT), AppFacts.serverName(ep), null,
+                    "flask run's default port, as neither --port nor FLASK_RUN_PORT sets one", "FLASK_RUN_PORT"));
+        }
         EntryPoint script = AppFacts.nodeAppServer(context, c).orElse(null);
         Integer nodeApp = script == null ? null : AppFacts.nodeAppServerPort(script);
         if (nodeApp != null) {
@@ -120,6 +125,19 @@ public record ListeningPorts(List<Integer> ports, String server, CodePort code, 
         return code.isEmpty() ? Optional.empty()
                 : Optional.of(new ListeningPorts(code.stream().map(CodePort::port).distinct().toList(),
                         code.get(0).describe(), code.get(0)));
+    }
+
+    private static final int FLASK_RUN_PORT = 5000;
+
+    /**
+     * Whether a {@code .flaskenv} or {@code .env} of the build context sets FLASK_RUN_PORT: {@code flask run} loads them
+     * when python-dotenv is installed, so the port may come from there.
+     */
+    private static boolean flaskPortInDotenv(ReviewContext context, Container c) {
+        String dir = c.build() == null ? "" : c.build().context();
+        return java.util.stream.Stream.of(".flaskenv", ".env")
+                .map(name -> context.project().source(dir == null || dir.isEmpty() ? name : PathNames.join(dir, name)))
+                .flatMap(Optional::stream).anyMatch(f -> f.text().contains("FLASK_RUN_PORT"));
     }
 
     /** The Java application server the base image's own command starts, on the ports of its stock configuration. */
