@@ -13,6 +13,8 @@ import dev.drydock.core.review.Severity;
 import dev.drydock.core.rules.support.AptMarkPurge;
 import dev.drydock.core.rules.support.BuildRuns;
 import dev.drydock.core.rules.support.BuildTools;
+import dev.drydock.core.rules.support.ImageSystems;
+import dev.drydock.core.rules.support.RuntimePackages;
 import dev.drydock.core.rules.support.BuiltImage;
 import dev.drydock.core.rules.support.Call;
 import dev.drydock.core.rules.support.ImageRole;
@@ -47,7 +49,9 @@ import java.util.Set;
                 + " installed in a builder stage, for a target stage named for development or tests (dev, test, ci),"
                 + " and for a tool the container's command itself runs. A removal in a later RUN lowers the finding to"
                 + " medium: the files still fill the earlier layer; so do development packages without a compiler"
-                + " (headers compile nothing by themselves), with the runtime library to install instead, naming the"
+                + " (headers compile nothing by themselves), with the runtime library to install instead (by the"
+                + " release of the base image: Debian 12 or 13, Ubuntu 22.04 or 24.04, each release's name when the"
+                + " tag does not tell which), naming the"
                 + " builder stage that installs the same headers when there is one and nothing in the final image can"
                 + " compile (no compiler installed on a slim or alpine base). Low for a"
                 + " base image (its command is a bare"
@@ -322,33 +326,15 @@ public final class BuildToolsInFinalImage implements Rule {
 
     /** For development headers in the final stage of a build that compiles in a builder stage already. */
     private static String runtimeLibraries(BuiltImage image, Operation install, List<String> names, Stage builder) {
+        Optional<ImageSystems.OperatingSystem> system = ImageSystems.of(image.rootBase());
         List<String> runtime = new ArrayList<>();
         for (String name : names) {
-            String lib = BuildTools.runtimeOf(install.manager(), name);
-            runtime.add(lib != null ? lib + " instead of " + name : "the runtime package of " + name);
+            runtime.add(RuntimePackages.describe(install.manager(), name, system).map(lib -> lib + " instead of " + name)
+                    .orElse("the runtime package of " + name));
         }
         return "Compiling already happens in " + Stages.describe(builder) + ": install only the runtime libraries in the"
-                + " final stage, " + String.join(", ", runtime) + (install.manager() == Manager.APT
-                        ? debianNames(image) : "") + ".";
-    }
-
-    private static final Set<String> OLDER_DEBIAN = Set.of("jessie", "stretch", "buster", "bullseye");
-
-    /**
-     * Which releases the runtime package names hold in: Debian 12 and 13 (the table keeps only names both share), with
-     * a warning when the base image's tag names an older release, where the library versions in the names differ
-     * (libicu63 in buster, libicu72 in 12).
-     */
-    private static String debianNames(BuiltImage image) {
-        String tag = image.rootBase() instanceof BaseImage.External e && e.reference() != null
-                && e.reference().hasExplicitTag() ? e.reference().tag().toLowerCase(java.util.Locale.ROOT) : "";
-        for (String part : tag.split("[-.]")) {
-            if (OLDER_DEBIAN.contains(part)) {
-                return " (Debian 12 and 13 package names: the base image is Debian " + part + ", where the version in some"
-                        + " names differs; apt-cache search in the image shows them)";
-            }
-        }
-        return " (package names of Debian 12 and 13)";
+                + " final stage, " + String.join(", ", runtime) + RuntimePackages.releaseNote(install.manager(), system)
+                + ".";
     }
 
     private static String kind(List<String> names) {
@@ -361,15 +347,16 @@ public final class BuildToolsInFinalImage implements Rule {
     private static String recommendation(BuiltImage image, Operation install, List<String> names, List<RunStep> runs) {
         String from = image.rootBase() instanceof BaseImage.External e ? e.expanded() : null;
         String installCommand = install.call().name() + " " + install.subcommand().value();
+        Optional<ImageSystems.OperatingSystem> system = ImageSystems.of(image.rootBase());
         List<String> runtime = new ArrayList<>();
         for (String name : names) {
             if (BuildTools.isDevelopmentPackage(name)) {
-                String lib = BuildTools.runtimeOf(install.manager(), name);
-                runtime.add(lib != null ? lib + " instead of " + name : "the runtime package instead of " + name);
+                runtime.add(RuntimePackages.describe(install.manager(), name, system)
+                        .map(lib -> lib + " instead of " + name).orElse("the runtime package instead of " + name));
             }
         }
         String keep = runtime.isEmpty() ? "" : " The final stage installs only what runs: " + String.join(", ", runtime)
-                + (install.manager() == Manager.APT ? debianNames(image) : "") + ".";
+                + RuntimePackages.releaseNote(install.manager(), system) + ".";
         String builderFrom = "FROM " + (from == null ? "<the same base image>" : from) + " AS build";
         Optional<String> requirements = requirementsFile(runs);
         String body;

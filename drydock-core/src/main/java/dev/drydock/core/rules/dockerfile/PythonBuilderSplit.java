@@ -15,6 +15,7 @@ import dev.drydock.core.discovery.PathNames;
 import dev.drydock.core.project.Project;
 import dev.drydock.core.rules.support.BaseImageFacts;
 import dev.drydock.core.rules.support.BuildTools;
+import dev.drydock.core.rules.support.ImageSystems;
 import dev.drydock.core.rules.support.BuiltImage;
 import dev.drydock.core.rules.support.Call;
 import dev.drydock.core.rules.support.ImageTags;
@@ -111,7 +112,7 @@ final class PythonBuilderSplit {
             }
             parts.add(part);
         }
-        List<String> runtimePackages = runtimePackages(parts, runs);
+        List<String> runtimePackages = runtimePackages(parts, runs, ImageSystems.of(image.rootBase()));
         if (runtimePackages == null) {
             return Optional.empty();
         }
@@ -186,7 +187,8 @@ final class PythonBuilderSplit {
     }
 
     /** The packages the runtime stage installs in place of the build dependencies, or null when one is unknown. */
-    private static List<String> runtimePackages(List<Part> parts, List<RunStep> runs) {
+    private static List<String> runtimePackages(List<Part> parts, List<RunStep> runs,
+            Optional<ImageSystems.OperatingSystem> system) {
         Set<String> out = new LinkedHashSet<>();
         for (Part part : parts) {
             if (part.place() != Place.BUILD_DEPENDENCIES) {
@@ -205,7 +207,7 @@ final class PythonBuilderSplit {
                     if (!BuildTools.isBuildTool(p.name())) {
                         out.add(p.word().value());
                     } else if (BuildTools.isDevelopmentPackage(p.name())) {
-                        var keep = RuntimePackages.forDevelopmentPackage(manager, p.name(), true);
+                        var keep = RuntimePackages.forDevelopmentPackage(manager, p.name(), true, system);
                         if (keep.isEmpty()) {
                             return null;
                         }
