@@ -1,6 +1,9 @@
 package dev.drydock.core.rules.support;
 
+import dev.drydock.core.app.NodePackage;
+import dev.drydock.core.app.SourceSet;
 import dev.drydock.core.entrypoint.EntryPoint;
+import dev.drydock.core.entrypoint.Runtime;
 import dev.drydock.core.project.Container;
 import dev.drydock.core.project.EffectiveCommand;
 import dev.drydock.core.project.Origin;
@@ -22,8 +25,9 @@ import java.util.regex.Pattern;
 
 /**
  * The database migrations a container applies every time it starts, without a lock ({@link MigrationCommands}):
- * commands of its entry-point scripts (the project's copies), and the other commands of the {@code sh -c} script its
- * command runs before the application. A migration is left out when only some starts run it: inside an {@code if},
+ * commands of its entry-point scripts (the project's copies), the other commands of the {@code sh -c} script its
+ * command runs before the application, and those of the package.json scripts a package manager runs (with npm's
+ * pre-script). A migration is left out when only some starts run it: inside an {@code if},
  * a {@code case} or a function, or after a test ({@code [ "$RUN_MIGRATIONS" = true ] && ...}); and so is every
  * migration of a script that takes a lock ({@code flock}, a PostgreSQL advisory lock, django-pglock). Also the EF Core
  * migrations a .NET application applies from its startup code ({@link EfCoreStartupMigrations}).
@@ -107,6 +111,7 @@ public final class StartupMigrations {
                 }
             }
         }
+        sites.addAll(packageScriptSites(context, c, ep, tool));
         if (ep.startedBy() == null && c.command() != null) {
             for (List<String> words : ep.otherCommands()) {
                 tool.apply(words).flatMap(name -> commandSite(c.command(), words, name)).ifPresent(sites::add);
@@ -116,6 +121,41 @@ public final class StartupMigrations {
                     List<String> words = values(command);
                     tool.apply(words).flatMap(name -> commandSite(c.command(), words, name)).ifPresent(sites::add);
                 }
+            }
+        }
+        return sites;
+    }
+
+    /**
+     * What the package.json script a package manager runs ({@code npm start}, {@code yarn start}) runs at every start
+     * besides its program ({@code "start": "npm ci && node server.js"}), and, under npm, its pre-script, which npm runs
+     * first ({@code "prestart": "prisma migrate deploy"}) unless --ignore-scripts is given. Yarn 2 and later and pnpm
+     * by default run no pre-scripts, and a post-script runs only after the server has stopped.
+     */
+    private static List<Site> packageScriptSites(ReviewContext context, Container c, EntryPoint ep,
+            Function<List<String>, Optional<String>> tool) {
+        Optional<NodePackage> main = PackageScripts.of(context, c, ep);
+        if (main.isEmpty() || ep.runtime() == Runtime.DENO_TASK) {
+            return List.of();
+        }
+        List<NodePackage> scripts = new ArrayList<>();
+        if (ep.runtime() == Runtime.NPM && !ep.flag("ignore-scripts")) {
+            NodePackage.script(SourceSet.of(context.project(), c), PackageScripts.folder(context, c, ep),
+                    "pre" + main.get().name(), ep.environment(), ep.workdir()).ifPresent(scripts::add);
+        }
+        scripts.add(main.get());
+        List<Site> sites = new ArrayList<>();
+        for (NodePackage script : scripts) {
+            ShellScript parsed = ShellScript.parse(script.command());
+            if (parsed.hasProblems()) {
+                continue;
+            }
+            for (Command command : everyStart(parsed)) {
+                String text = script.command().substring(command.span().start(), command.span().end());
+                tool.apply(values(command)).ifPresent(name -> sites.add(new Site(
+                        new Location(script.packageFile(), script.span()), script.packageFile() + " line "
+                                + script.span().startLine() + ", the " + script.name() + " script",
+                        text, name, true, false)));
             }
         }
         return sites;
