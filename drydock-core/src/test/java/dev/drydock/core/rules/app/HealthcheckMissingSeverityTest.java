@@ -50,13 +50,13 @@ class HealthcheckMissingSeverityTest {
     }
 
     @Test
-    void mediumWhenOnlyTheComposeFileProbesTheServerAndItsProbeWorks() throws IOException {
+    void lowWhenEveryComposeServiceProbesTheServerAndItsProbeWorks() throws IOException {
         write("Dockerfile", SERVER);
         write("compose.yaml", PUBLISHED + """
                     healthcheck:
                       test: ["CMD", "wget", "-q", "-O", "/dev/null", "http://localhost:3000/ready"]
                 """);
-        assertThat(severity()).as("BusyBox's wget").isEqualTo(Severity.MEDIUM);
+        assertThat(severity()).as("BusyBox's wget").isEqualTo(Severity.LOW);
     }
 
     @Test
