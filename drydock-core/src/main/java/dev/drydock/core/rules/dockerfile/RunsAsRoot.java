@@ -13,12 +13,8 @@ import dev.drydock.core.rules.support.DevelopmentDockerfiles;
 import dev.drydock.core.rules.support.AppFacts;
 import dev.drydock.core.rules.support.Processes;
 import dev.drydock.core.rules.support.ProjectBaseUser;
-import dev.drydock.core.discovery.PathNames;
 import dev.drydock.core.entrypoint.EntryPoint;
 import dev.drydock.core.entrypoint.ScriptRuns;
-import dev.drydock.core.supervisor.Manager;
-import dev.drydock.core.supervisor.Supervision;
-import dev.drydock.core.supervisor.UserLine;
 import dev.drydock.core.edit.Fix;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -54,7 +50,6 @@ import dev.drydock.core.rules.support.KubernetesRuns;
 import dev.drydock.core.rules.support.BuiltImage;
 import dev.drydock.core.rules.support.ImageRole;
 import dev.drydock.core.rules.support.DotnetImages;
-import dev.drydock.core.rules.support.HomeDownloads;
 import dev.drydock.core.rules.support.InferredImageTools;
 import dev.drydock.core.rules.support.ComposeServices;
 import dev.drydock.core.rules.support.CronDaemons;
@@ -63,11 +58,8 @@ import dev.drydock.core.rules.support.ServerOwnUser;
 import dev.drydock.core.rules.support.PhpFpm;
 import dev.drydock.core.rules.support.RootStartSteps;
 import dev.drydock.core.rules.support.BaseImageFacts;
-import dev.drydock.core.rules.support.OfficialImages;
 import dev.drydock.core.rules.support.FileOnlyImage;
-import dev.drydock.core.rules.support.ImageTags;
 import dev.drydock.core.rules.support.LocallyBuiltImages;
-import dev.drydock.core.rules.support.Probes;
 import dev.drydock.core.rules.support.PrivilegedPortBind;
 import dev.drydock.core.rules.support.KamalDeploy;
 import dev.drydock.core.rules.support.RunStep;
@@ -208,7 +200,7 @@ import dev.drydock.core.rules.support.fixes.StackFixes;
                         """))
 public final class RunsAsRoot implements Rule {
 
-    private static final String NO_USER = "no USER in the final stage";
+    static final String NO_USER = "no USER in the final stage";
 
     private static final Pattern ARGUMENT = Pattern.compile("\\$\\{?([A-Za-z_][A-Za-z0-9_]*)");
 
@@ -235,7 +227,7 @@ public final class RunsAsRoot implements Rule {
                         && container.supervision() != null && container.supervision().manager().supervises()
                         && !Processes.supervised(container).isEmpty()) {
                     // USER root written out is no USER: who the programs run as is the supervisor's to say
-                    reportSupervised(context, container, new Location(user.origin().file(), user.origin().span()), (user.origin().file().equals(container.build().dockerfile())
+                    SupervisedUsers.report(this, context, container, new Location(user.origin().file(), user.origin().span()), (user.origin().file().equals(container.build().dockerfile())
                             ? "USER " : "user: ") + user.value());
                 } else if (UserIds.isRoot(user.value())) {
                     String imageUser = overriddenImageUser(container, user);
@@ -251,9 +243,9 @@ public final class RunsAsRoot implements Rule {
                             .recommendation(imageUser != null
                                     ? "Remove user: " + user.value() + " so that the container runs as the image's "
                                             + imageUser + "; if a start step needs root, do it in the image build instead."
-                                    : rootArgument(container).orElseGet(() -> rootStepsAdvice(container,
+                                    : rootArgument(container).orElseGet(() -> RootStartAdvice.of(container,
                                             RootStartSteps.of(container), "Run as a dedicated non-root user, e.g. "
-                                                    + suggestion(container) + ".")))
+                                                    + NonRootSuggestion.of(container) + ".")))
                             .breaks(praisedImageUser(container, user))
                             .add();
                 } else {
@@ -281,7 +273,7 @@ public final class RunsAsRoot implements Rule {
             }
             if (container.supervision() != null && container.supervision().mainCommand()
                     && !Processes.supervised(container).isEmpty()) {
-                reportSupervised(context, container, at, NO_USER); // the CMD's own switch covers it, not the services
+                SupervisedUsers.report(this, context, container, at, NO_USER); // the CMD's own switch covers it, not the services
                 continue;
             }
             Optional<PrivilegeDrop> drop = PrivilegeDrop.of(context, container);
@@ -312,7 +304,7 @@ public final class RunsAsRoot implements Rule {
             }
             if (container.supervision() != null && container.supervision().manager().supervises()
                     && !Processes.supervised(container).isEmpty()) {
-                reportSupervised(context, container, at, NO_USER);
+                SupervisedUsers.report(this, context, container, at, NO_USER);
                 continue;
             }
             Optional<String> daemon = dockerDaemonScript(context, container);
@@ -343,7 +335,7 @@ public final class RunsAsRoot implements Rule {
                 continue;
             }
             String command = stage.config().entrypoint() != null ? "ENTRYPOINT" : "CMD";
-            String suggestion = suggestion(container);
+            String suggestion = NonRootSuggestion.of(container);
             String hostSource = SourceBindMount.overWorkdir(container).orElse(null);
             Optional<String> cron = CronDaemons.started(context, container);
             List<RootStartSteps.Step> rootSteps = cron.isPresent() ? List.of() : RootStartSteps.of(container);
@@ -387,7 +379,7 @@ public final class RunsAsRoot implements Rule {
                             + " with `user:` set to the owner's UID:GID).")
                     + (privilegedPort.isPresent() ? "" : privilegedPortNote(context, container)) + kube.recommendation());
             if (!rootSteps.isEmpty()) {
-                recommendation = rootStepsAdvice(container, rootSteps, recommendation);
+                recommendation = RootStartAdvice.of(container, rootSteps, recommendation);
             }
             if (privilegedPort.isPresent()) {
                 PrivilegedPortBind bind = privilegedPort.get();
@@ -583,100 +575,6 @@ public final class RunsAsRoot implements Rule {
                         + " fix";
     }
 
-    /**
-     * The recommendation for a container whose start script takes steps only root can take ({@link RootStartSteps}):
-     * the usual one, then those steps by file and line, since a USER alone would make them fail at every start, and
-     * the two ways out: take them at build time, or keep root for them and drop privileges where the script starts
-     * the main program. {@code recommendation} alone when there are none.
-     */
-    private static String rootStepsAdvice(Container container, List<RootStartSteps.Step> steps, String recommendation) {
-        if (steps.isEmpty()) {
-            return recommendation;
-        }
-        boolean one = steps.size() == 1;
-        StringBuilder out = new StringBuilder(recommendation).append(" No automatic fix adds the USER here: ");
-        for (int i = 0; i < steps.size(); i++) {
-            RootStartSteps.Step step = steps.get(i);
-            out.append(i == 0 ? "" : i == steps.size() - 1 ? "; and " : "; ").append(step.where()).append(' ')
-                    .append(step.needs());
-        }
-        boolean stops = steps.stream().anyMatch(RootStartSteps.Step::stopsScript);
-        out.append(". Under a non-root USER ").append(one ? "it fails" : "they fail").append(stops
-                ? " and the script stops there (set -e, or the && after it): the container would never start"
-                : ", and the script goes on without " + (one ? "it" : "them")).append(". Move ")
-                .append(one ? "it" : "them").append(" into the image build (").append(buildAdvice(steps))
-                .append("), or keep root for ").append(one ? "it" : "them").append(" and drop privileges where the")
-                .append(" script starts the main program: ").append(dropAdvice(container, steps)).append('.');
-        return out.toString();
-    }
-
-    /** How to take each kind of root-only start step at build time instead, once per kind. */
-    private static String buildAdvice(List<RootStartSteps.Step> steps) {
-        java.util.LinkedHashSet<String> advice = new java.util.LinkedHashSet<>();
-        for (RootStartSteps.Step step : steps) {
-            advice.add(switch (step.program()) {
-                case "chown" -> "RUN mkdir -p " + step.path() + " && chown -R " + step.owner() + " " + step.path()
-                        + ", or COPY --chown=" + step.owner() + " for what the image copies there: a new named volume"
-                        + " takes the folder's owner from the image, and a bind-mounted folder is chowned on the host";
-                case "update-ca-certificates" -> "RUN update-ca-certificates after copying the certificates in";
-                case "sysctl" -> "a kernel parameter is set on the container instead: sysctls: in compose, --sysctl"
-                        + " with docker run";
-                case "/proc/sys" -> "a kernel parameter is set on the container instead: sysctls: in compose, --sysctl"
-                        + " with docker run, for the parameters a container has its own of (net.*, kernel.shm*,"
-                        + " kernel.msg*, kernel.sem, fs.mqueue.*); the others, such as vm.*, are the host's to set";
-                case "swapon" -> "swap is not the image's to make: on Fly.io, swap_size_mb in fly.toml sets the swap"
-                        + " file up before the container starts, and a Docker host's own swap serves containers up to"
-                        + " their memory-swap limit";
-                default -> step.path() != null ? "write " + step.path() + " in a RUN or COPY, or point the program at a"
-                        + " file in a folder its user owns" : step.program() + " in a RUN of the Dockerfile";
-            });
-        }
-        return String.join("; ", advice);
-    }
-
-    /**
-     * The privilege drop for the script's main program: {@code replace `exec php-fpm` (start.fpm.sh line 5) with
-     * `exec gosu www-data php-fpm`}, with the user the script's chown gives its files to, else the image's own.
-     */
-    private static String dropAdvice(Container container, List<RootStartSteps.Step> steps) {
-        String user = steps.stream().map(RootStartSteps.Step::owner).filter(Objects::nonNull)
-                .map(o -> o.contains(":") ? o.substring(0, o.indexOf(':')) : o)
-                .filter(o -> !o.isBlank() && !o.contains("$") && !UserIds.isRoot(o)).findFirst()
-                .orElseGet(() -> dropUser(container));
-        boolean alpine = InferredImageTools.of(container.build().model(), container.build().stage())
-                .map(t -> "apk".equals(t.packageManager())).orElse(false);
-        String tool = alpine ? "su-exec" : "gosu";
-        String install = alpine ? " (apk add --no-cache su-exec in the image)" : " (apt-get install gosu in the image)";
-        Optional<RootStartSteps.Exec> exec = RootStartSteps.exec(container);
-        if (exec.isEmpty()) {
-            return "end " + steps.get(0).file() + " with `exec " + tool + " " + user + " \"$@\"`, or with the server's"
-                    + " own command after `exec " + tool + " " + user + "`" + install;
-        }
-        String program = exec.get().words().stream().map(w -> w.equals("${@}") ? "\"$@\""
-                : w.contains(" ") || w.equals("$@") ? "\"" + w + "\"" : w)
-                .collect(java.util.stream.Collectors.joining(" "));
-        return "replace `" + ShortText.of(exec.get().text(), 60) + "` (" + exec.get().file() + " line "
-                + exec.get().line() + ") with `exec " + tool + " " + user + " " + ShortText.of(program, 60) + "`"
-                + install;
-    }
-
-    /** The user a privilege drop switches to when the script names none: the image's own or the one it creates. */
-    private static String dropUser(Container container) {
-        CreatedUser created = createdUser(container);
-        if (created != null) {
-            return created.name();
-        }
-        BaseImage base = Stages.rootBase(container.build().model(), container.build().stage());
-        if (base instanceof BaseImage.External external && external.reference() != null
-                && ImageTags.officialName(external.reference()).equals("node")) {
-            return "node";
-        }
-        if (PhpFpm.onPhpImage(container)) {
-            return "www-data";
-        }
-        return "app";
-    }
-
     private static String startsAsRootToPrepare(PrivilegeDrop drop) {
         ServerOwnUser server = drop.server();
         if (server != null) {
@@ -688,162 +586,6 @@ public final class RunsAsRoot implements Rule {
         }
         return "the container starts as root only to prepare its files: " + drop.where() + " switches to "
                 + drop.user() + " with " + drop.tool() + " before the main process starts";
-    }
-
-    /**
-     * supervisord as root (no USER): who each program it starts runs as. supervisord needs root to start programs as
-     * other users (user=); a USER in the image would make it stop each such program with "Can't drop privilege as
-     * nonroot user", so no fix adds one.
-     */
-    private void reportSupervised(ReviewContext context, Container container, Location at, String lead) {
-        Supervision supervision = container.supervision();
-        if (supervision.manager() != Manager.SUPERVISORD) {
-            reportServices(context, container, at, supervision, lead);
-            return;
-        }
-        List<String> asRoot = new ArrayList<>();
-        List<String> serversAsRoot = new ArrayList<>();
-        List<String> asOthers = new ArrayList<>();
-        for (Processes.Process p : Processes.supervised(container)) {
-            UserLine line = p.program().user() != null ? p.program().user() : supervision.user();
-            String user = line == null ? null : line.name();
-            String name = "[program:" + p.program().name() + "]";
-            Optional<String> byDesign = rootByDesign(p);
-            if (user != null && !UserIds.isRoot(user)) {
-                asOthers.add(name + " as " + user);
-            } else if (byDesign.isPresent()) {
-                serversAsRoot.add(name + " (" + byDesign.get() + ")");
-            } else {
-                asRoot.add(name);
-            }
-        }
-        String files = AppFacts.and(supervision.files());
-        String servers = keepRootByDesign(serversAsRoot);
-        if (asRoot.isEmpty()) {
-            String started = asOthers.isEmpty() ? "" : serversAsRoot.isEmpty()
-                    ? " and starts every program as another user (" + AppFacts.and(asOthers) + ", from " + files + ")"
-                    : " and starts " + AppFacts.and(asOthers) + " (" + files + ")";
-            context.finding(this, at, lead + ": supervisord runs as root (PID 1)" + started + servers
-                            + (serversAsRoot.isEmpty() ? ": only supervisord itself keeps root" : ": nothing else keeps"
-                            + " root") + supervision.assumptions())
-                    .severity(Severity.MEDIUM)
-                    .implicit(lead.equals(NO_USER))
-                    .recommendation((asOthers.isEmpty() ? "" : "Keep the user= of each program in " + files + ". ")
-                            + "supervisord needs root to start programs as other users and the servers need it for"
-                            + " their masters: a USER in the image would make supervisord refuse the programs that name"
-                            + " a user (\"Can't drop privilege as nonroot user\"). To drop root entirely, run"
-                            + " supervisord as one non-root USER and remove the user= lines (and [supervisord]"
-                            + " user=root), so that every program runs as that user.")
-                    .add();
-            return;
-        }
-        context.finding(this, at, lead + ": supervisord runs as root and starts "
-                        + AppFacts.and(asRoot) + " as root too (user=root or no user= in " + files + ")"
-                        + (asOthers.isEmpty() ? "" : "; " + AppFacts.and(asOthers)) + servers
-                        + supervision.assumptions())
-                .severity(servesRequests(context, container) ? Severity.CRITICAL : Severity.HIGH)
-                .implicit(lead.equals(NO_USER))
-                .recommendation("Give " + (asRoot.size() == 1 ? asRoot.get(0) : "each of " + AppFacts.and(asRoot))
-                        + " a user= line naming a non-root user in " + files + ". A USER in the image alone does not do"
-                        + " it while a program names another user: supervisord would refuse to start it (\"Can't drop"
-                        + " privilege as nonroot user\"); with one non-root USER, remove the user= lines and"
-                        + " [supervisord] user=root as well.")
-                .add();
-    }
-
-    /**
-     * Why a supervised program keeps root by design (see {@link ImageRole#rootByDesign}), by the program its
-     * command starts.
-     */
-    private static Optional<String> rootByDesign(Processes.Process p) {
-        List<String> args = p.entryPoint().args();
-        return args.isEmpty() ? Optional.empty() : ImageRole.rootByDesign(PathNames.fileName(args.get(0)));
-    }
-
-    /** "; [program:nginx] (nginx, whose ...) keeps root by design", or empty. */
-    private static String keepRootByDesign(List<String> servers) {
-        return servers.isEmpty() ? "" : "; " + AppFacts.and(servers) + " keep" + (servers.size() == 1 ? "s" : "")
-                + " root by design";
-    }
-
-    /**
-     * s6 or runit as root (no USER): who each service runs as, by the user its run script switches to (su-exec,
-     * s6-setuidgid, chpst -u ...). sshd and the stock servers that drop their workers to a configured user (nginx,
-     * php-fpm ...) keep a root master by design. Medium when nothing else keeps root; no fix adds a USER, under which
-     * the run scripts' switches would fail.
-     */
-    private void reportServices(ReviewContext context, Container container, Location at, Supervision supervision,
-            String lead) {
-        Manager manager = supervision.manager();
-        List<String> asRoot = new ArrayList<>();
-        List<String> rootScripts = new ArrayList<>();
-        List<String> serversAsRoot = new ArrayList<>();
-        List<String> asOthers = new ArrayList<>();
-        for (Processes.Process p : Processes.supervised(container)) {
-            UserLine line = p.program().user();
-            String name = p.program().name();
-            Optional<String> byDesign = rootByDesign(p);
-            if (line != null && !UserIds.isRoot(line.name())) {
-                asOthers.add(name + " to " + line.name());
-            } else if (byDesign.isPresent()) {
-                serversAsRoot.add(name + " (" + byDesign.get() + ")");
-            } else {
-                asRoot.add(name);
-                rootScripts.add(p.program().file());
-            }
-        }
-        String commandAsRoot = null; // the CMD s6-overlay runs as the main program, when it keeps root for no reason
-        String commandSwitch = "";
-        EntryPoint main = container.entryPoint();
-        if (supervision.mainCommand() && main != null && !main.args().isEmpty()) {
-            String written = "its CMD `" + String.join(" ", main.args()) + "`";
-            Optional<String> byDesign = ImageRole.rootByDesign(PathNames.fileName(main.args().get(0)));
-            if (main.user() != null && !UserIds.isRoot(main.user())) {
-                commandSwitch = "; " + written + " switches to " + main.user();
-            } else if (byDesign.isPresent()) {
-                serversAsRoot.add(written + " (" + byDesign.get() + ")");
-            } else {
-                commandAsRoot = written;
-            }
-        }
-        String files = AppFacts.and(supervision.files());
-        String servers = keepRootByDesign(serversAsRoot);
-        if (asRoot.isEmpty() && commandAsRoot == null) {
-            context.finding(this, at, lead + ": " + manager.displayName() + " runs as root (PID 1)"
-                            + (asOthers.isEmpty() ? "" : " and the run scripts switch " + AppFacts.and(asOthers)
-                                    + " (" + files + ")") + commandSwitch + servers + ": nothing else keeps root")
-                    .severity(Severity.MEDIUM)
-                    .implicit(lead.equals(NO_USER))
-                    .recommendation("Keep the user switches in the run scripts (" + files + "): " + manager.displayName()
-                            + " needs root to start the services as those users, and under a non-root USER the switches"
-                            + " fail (su-exec and s6-setuidgid need root)." + (manager == Manager.S6_OVERLAY
-                            ? " s6-overlay v3 can run under a non-root USER (its /run must then belong to that user),"
-                                    + " with every service as that user once the switches are removed." : ""))
-                    .add();
-            return;
-        }
-        String services = asRoot.isEmpty() ? "" : (asRoot.size() == 1 ? "the service " : "the services ")
-                + AppFacts.and(asRoot) + " as root too (" + AppFacts.and(rootScripts) + " switch"
-                + (rootScripts.size() == 1 ? "es" : "") + " to no other user)";
-        String command = commandAsRoot == null ? "" : (asRoot.isEmpty() ? commandAsRoot + " as root too, as the"
-                + " container's main program" : "; " + commandAsRoot + ", the container's main program, runs as root"
-                + " as well");
-        context.finding(this, at, lead + ": " + manager.displayName() + " runs as root and starts "
-                        + services + command + (asOthers.isEmpty() ? "" : "; the run scripts switch "
-                        + AppFacts.and(asOthers)) + commandSwitch + servers)
-                .severity(servesRequests(context, container) ? Severity.CRITICAL : Severity.HIGH)
-                .implicit(lead.equals(NO_USER))
-                .recommendation((asRoot.isEmpty() ? "" : "Switch to a non-root user in the run script of each service"
-                        + " that runs as root: exec " + (manager == Manager.RUNIT ? "chpst -u app" : "s6-setuidgid app")
-                        + " before its command, with a user the image creates (su-exec and gosu do the same where"
-                        + " installed). ") + (commandAsRoot == null ? "" : "Start the CMD through s6-setuidgid: CMD "
-                        + Probes.json(Stream.concat(Stream.of("s6-setuidgid", "app"), main.args().stream()).toList())
-                        + ", with a user the image creates. ") + (asOthers.isEmpty() && commandSwitch.isEmpty()
-                        && manager == Manager.S6_OVERLAY ? "Or set a non-root USER: s6-overlay v3 runs under one (its"
-                        + " /run must then belong to that user), with every service and the CMD as that user."
-                        : "A USER in the image alone does not do it while a run script switches users: the switch"
-                        + " would fail without root."))
-                .add();
     }
 
     /**
@@ -969,7 +711,7 @@ public final class RunsAsRoot implements Rule {
                 + " one kernel or runtime bug away from the host");
     }
 
-    private static boolean servesRequests(ReviewContext context, Container container) {
+    static boolean servesRequests(ReviewContext context, Container container) {
         return AppFacts.servesEvidence(context, container, Apps.of(context, container)) != null;
     }
 
@@ -1069,7 +811,7 @@ public final class RunsAsRoot implements Rule {
         List<RootStartSteps.Step> rootSteps = RootStartSteps.of(container);
         String recommendation = role == ImageRole.RUNTIME_BASE
                         ? "Document that images built FROM this one must add USER; or add an unprivileged user here"
-                                + " (" + suggestion(container) + ") so that they can switch to it with one line."
+                                + " (" + NonRootSuggestion.of(container) + ") so that they can switch to it with one line."
                         : unprivilegedNginx(container) != null
                         ? "Build FROM " + unprivilegedNginx(container) + ", the same nginx image run as the"
                                 + " unprivileged user nginx (UID 101) and listening on 8080 instead of 80: change"
@@ -1079,14 +821,14 @@ public final class RunsAsRoot implements Rule {
                         ? officialServerAdvice(context, container, program)
                         : ImageRole.dropsToConfiguredUser(program)
                         ? "Check that " + program + "'s configuration names an unprivileged user, or run it as one: "
-                                + suggestion(container) + " (an unprivileged port above 1024 is then needed)."
-                        : "Run " + program + " as an unprivileged user: " + suggestion(container)
+                                + NonRootSuggestion.of(container) + " (an unprivileged port above 1024 is then needed)."
+                        : "Run " + program + " as an unprivileged user: " + NonRootSuggestion.of(container)
                                 + " (an unprivileged port above 1024 is then needed).";
         context.finding(this, at, message)
                 .severity(Severity.LOW)
                 .implicit()
                 .recommendation(rootSteps.isEmpty() ? recommendation
-                        : rootStepsAdvice(container, rootSteps, recommendation))
+                        : RootStartAdvice.of(container, rootSteps, recommendation))
                 .add();
     }
 
@@ -1106,11 +848,11 @@ public final class RunsAsRoot implements Rule {
                         + " the pool's configuration, and php-fpm refuses to run a pool as root without -R"
                         + " (--allow-to-run-as-root)" + (phpImage ? "; " + pool : "");
         String workdir = phpImage && !(container.build().stage().config().workdir() instanceof Setting<String>)
-                ? "/var/www/html" : workdir(container);
+                ? "/var/www/html" : NonRootSuggestion.workdir(container);
         String asUser = phpImage
                 ? "USER www-data (the php image's own user, UID 82 on Alpine and 33 on Debian), "
-                        + ownedFiles(container, "www-data:www-data", workdir, true)
-                : suggestion(container);
+                        + NonRootSuggestion.ownedFiles(container, "www-data:www-data", workdir, true)
+                : NonRootSuggestion.of(container);
         List<RootStartSteps.Step> rootSteps = RootStartSteps.of(container);
         String recommendation = (allowsRoot ? "Drop -R and name an unprivileged user in the pool's configuration. "
                 : phpImage ? "" : "First " + pool + ". ")
@@ -1121,7 +863,7 @@ public final class RunsAsRoot implements Rule {
                 .severity(allowsRoot ? Severity.MEDIUM : Severity.LOW)
                 .implicit()
                 .recommendation(rootSteps.isEmpty() ? recommendation
-                        : rootStepsAdvice(container, rootSteps, recommendation))
+                        : RootStartAdvice.of(container, rootSteps, recommendation))
                 .fix(phpImage && !allowsRoot && rootSteps.isEmpty() ? nonRootFix(context, container) : null)
                 .add();
     }
@@ -1147,7 +889,7 @@ public final class RunsAsRoot implements Rule {
                 .implicit()
                 .recommendation((overridden ? "Check that APACHE_RUN_USER names an unprivileged user (www-data). " : "")
                         + "To take root from the master too, run Apache as www-data: USER www-data (the php image's"
-                        + " own user, UID 33), " + ownedFiles(container, "www-data:www-data", workdir, true)
+                        + " own user, UID 33), " + NonRootSuggestion.ownedFiles(container, "www-data:www-data", workdir, true)
                         + ", and Apache on a port above 1024 (Listen 8080 in /etc/apache2/ports.conf and"
                         + " <VirtualHost *:8080> in sites-available/000-default.conf, with the published port to"
                         + " match); the image already leaves Apache's run, lock and log directories writable to any"
@@ -1324,127 +1066,6 @@ public final class RunsAsRoot implements Rule {
     }
 
     /**
-     * The folder the container starts in: its WORKDIR; without one, the base image's where drydock knows it, / for
-     * an official image that sets none (Docker starts there), and /app, a folder of the application's own to
-     * suggest, for a base image drydock cannot see into.
-     */
-    private static String workdir(Container container) {
-        if (container.build().stage().config().workdir() instanceof Setting<String> w && w.value() != null) {
-            return w.value();
-        }
-        BaseImage base = Stages.rootBase(container.build().model(), container.build().stage());
-        Optional<String> known = BaseImageFacts.workdir(base);
-        if (known.isPresent()) {
-            return known.get();
-        }
-        return base instanceof BaseImage.External external && external.reference() != null
-                && OfficialImages.published(external.reference()) ? "/" : "/app";
-    }
-
-    /** How to run as a non-root user on this container's base image. */
-    private static String suggestion(Container container) {
-        String workdir = workdir(container);
-        BaseImage base = Stages.rootBase(container.build().model(), container.build().stage());
-        CreatedUser created = createdUser(container);
-        if (created != null) {
-            return "USER " + created.name() + " (the user that " + container.build().dockerfile() + " line "
-                    + created.run().instruction().span().startLine() + " creates), "
-                    + ownedFiles(container, created.chown(), workdir, true);
-        }
-        if (base instanceof BaseImage.External external && external.reference() != null
-                && ImageTags.officialName(external.reference()).equals("node")) {
-            return "USER node (the node image's own unprivileged user, UID 1000), "
-                    + ownedFiles(container, "node:node", workdir, true);
-        }
-        for (String runtimeUser : List.of("bun", "deno")) {
-            Optional<String> ids = BaseImageFacts.userIds(base, runtimeUser);
-            if (ids.isPresent()) {
-                return "USER " + runtimeUser + " (" + describe(base) + "'s own unprivileged user, UID "
-                        + ids.get().substring(0, ids.get().indexOf(':')) + "), "
-                        + ownedFiles(container, runtimeUser + ":" + runtimeUser, workdir, true);
-            }
-        }
-        if (base instanceof BaseImage.External external && external.reference() != null
-                && "docker.io/dunglas/frankenphp".equals(external.reference().fullName())) {
-            String ids = BaseImageFacts.userIds(base, "www-data").orElse("33:33");
-            return "USER " + ids + " (www-data, which " + describe(base) + " has from the php image it is built on), after"
-                    + " RUN chown -R " + ids + " /data/caddy /config/caddy (Caddy keeps its certificates and its"
-                    + " autosaved configuration there), " + ownedFiles(container, ids, workdir, true)
-                    + "; where it listens on 80 and 443 (its default), move it above 1024 (ENV SERVER_NAME=:8080) so"
-                    + " that it needs no CAP_NET_BIND_SERVICE";
-        }
-        if (PhpFpm.onPhpImage(container)) {
-            return "USER www-data (the php image's own unprivileged user, UID 33 on Debian and 82 on Alpine), "
-                    + ownedFiles(container, "www-data:www-data", workdir, true);
-        }
-        if (DotnetImages.hasAppUser(base)) {
-            return "USER $APP_UID (the unprivileged user app, UID " + DotnetImages.appUid(base) + ", that " + describe(base) + " already defines:"
-                    + " creating another user named app fails), " + ownedFiles(container, "app:app", workdir, true);
-        }
-        BaseImageFacts.ImageTools tools = InferredImageTools.of(container.build().model(), container.build().stage())
-                .orElse(null);
-        if (ImageRole.program(container).filter("catalina.sh"::equals).isPresent()
-                && (tools == null || tools.shell() && !"apk".equals(tools.packageManager()))) {
-            return UserCreation.command(false, "app", 10001) + " && chown -R app:app \"$CATALINA_HOME\"/logs \"$CATALINA_HOME\"/temp"
-                    + " \"$CATALINA_HOME\"/work \"$CATALINA_HOME\"/webapps (Tomcat writes its logs, temporary and work"
-                    + " files there and unpacks the .war files in webapps), COPY --chown=app:app for the .war files,"
-                    + " then USER app";
-        }
-        if (tools != null && !tools.shell()) {
-            return "USER 65532:65532 (" + tools.image() + " has no shell to run useradd; a numeric UID needs no user"
-                    + " database" + (base instanceof BaseImage.Scratch ? "" : ", and distroless images name it nonroot")
-                    + "), with COPY --chown=65532:65532 for the files it must write";
-        }
-        String withoutUseradd = UserCreation.withoutUseradd(tools);
-        if (withoutUseradd != null) {
-            return "USER 10001:10001 (" + withoutUseradd + "; a numeric UID needs no user database), with COPY"
-                    + " --chown=10001:10001 for the files it must write";
-        }
-        Optional<String> downloader = HomeDownloads.packageOf(container);
-        String home = downloader.map(p -> " (with a home folder: " + p + " downloads its models and data into "
-                + HomeDownloads.folder(p) + " of the user it runs as, which a user without a home cannot write)").orElse("");
-        String create = UserCreation.command(UserCreation.busybox(tools), "app", 10001,
-                downloader.isPresent() ? "/home/app" : null, " && ");
-        if (UserCreation.busybox(tools)) {
-            return create + " (BusyBox's tools on Alpine)" + home + ","
-                    + " " + ownedFiles(container, "app:app", workdir, false) + ", then USER app";
-        }
-        return create + home + ","
-                + " " + ownedFiles(container, "app:app", workdir, false) + ", then USER app";
-    }
-
-    /** Folders of the system that no application user should own: / itself, the program and library folders, /etc ... */
-    private static final java.util.Set<String> SYSTEM_FOLDERS = java.util.Set.of("/", "/bin", "/sbin", "/lib", "/lib64",
-            "/usr", "/usr/bin", "/usr/sbin", "/usr/lib", "/usr/share", "/usr/local", "/usr/local/bin", "/usr/local/sbin",
-            "/usr/local/lib", "/etc", "/var", "/var/lib", "/var/log", "/opt", "/home", "/root", "/tmp", "/run");
-
-    /**
-     * How the user comes to own the files it writes: COPY --chown for the WORKDIR; when the WORKDIR is / or another
-     * folder of the system, only the folders it writes (the image's VOLUMEs) or a folder of its own, since chowning
-     * the WORKDIR would hand it the system's files. {@code with} words it to follow "USER x, ".
-     */
-    private static String ownedFiles(Container container, String owner, String workdir, boolean with) {
-        String folder = dev.drydock.core.dockerfile.model.ContainerPaths.clean(workdir);
-        if (!SYSTEM_FOLDERS.contains(folder)) {
-            return with ? "with COPY --chown=" + owner + " for the files it must write in " + workdir
-                    : "COPY --chown=" + owner + " for " + workdir;
-        }
-        List<String> volumes = container.build().stage().config().volumes().stream().map(Setting::value)
-                .filter(v -> v.startsWith("/") && !SYSTEM_FOLDERS.contains(
-                        dev.drydock.core.dockerfile.model.ContainerPaths.clean(v)))
-                .distinct().toList();
-        String notWorkdir = "rather than COPY --chown for " + folder + " (the WORKDIR), whose system files no application"
-                + " user should own";
-        if (!volumes.isEmpty()) {
-            return (with ? "with " : "") + "RUN chown " + owner + " " + String.join(" ", volumes) + " after creating "
-                    + (volumes.size() == 1 ? "it (its VOLUME" : "them (its VOLUMEs") + ", where the application writes:"
-                    + " a new volume takes the folder's owner from the image), " + notWorkdir;
-        }
-        return (with ? "with the files it must write in a folder of its own" : "a folder of its own for the files it writes")
-                + " (WORKDIR /app, with COPY --chown=" + owner + " for them there) " + notWorkdir;
-    }
-
-    /**
      * The user as a reader knows it: the value USER resolves to, or, when it names a variable of the base
      * image ({@code USER $APP_UID} of the .NET images), what the image defines there.
      */
@@ -1458,7 +1079,7 @@ public final class RunsAsRoot implements Rule {
         });
     }
 
-    private static String describe(BaseImage base) {
+    static String describe(BaseImage base) {
         return base instanceof BaseImage.External external && external.reference() != null
                 ? external.reference().familiarString() : "the base image";
     }
