@@ -7,12 +7,8 @@ import dev.drydock.core.rules.support.AttemptedJsonList;
 import dev.drydock.core.rules.support.FinalPipeline;
 import dev.drydock.core.rules.support.LoneCommandExec;
 import dev.drydock.core.rules.support.BackgroundJobs;
-import dev.drydock.core.shell.CommandNode;
 import dev.drydock.core.rules.support.ComposeServices;
-import dev.drydock.core.rules.support.KubernetesRuns;
 import dev.drydock.core.entrypoint.ScriptArguments;
-import dev.drydock.core.entrypoint.ScriptEnds;
-import dev.drydock.core.entrypoint.ScriptFiles;
 import dev.drydock.core.rules.support.ShortText;
 import dev.drydock.core.rules.support.InitForwarding;
 import dev.drydock.core.rules.support.AppFacts;
@@ -30,7 +26,6 @@ import dev.drydock.core.entrypoint.EntryPoint;
 import dev.drydock.core.entrypoint.Runtime;
 import dev.drydock.core.entrypoint.Wrapper;
 import dev.drydock.core.project.Container;
-import dev.drydock.core.kubernetes.KubeWorkload;
 import dev.drydock.core.project.EffectiveCommand;
 import dev.drydock.core.project.Origin;
 import dev.drydock.core.edit.Fix;
@@ -53,9 +48,6 @@ import dev.drydock.core.rules.support.Probes;
 import dev.drydock.core.rules.support.StopSignals;
 import dev.drydock.core.rules.support.TaskWorkers;
 import dev.drydock.core.rules.support.WorkerCommand;
-import dev.drydock.core.rules.support.WrittenInstructions;
-import dev.drydock.core.dockerfile.syntax.ExecForm;
-import dev.drydock.core.dockerfile.syntax.Instruction;
 import dev.drydock.core.shell.Command;
 import dev.drydock.core.shell.Connector;
 import dev.drydock.core.shell.ShellScript;
@@ -64,7 +56,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 @RuleDefinition(
         id = "graceful-shutdown-missing",
@@ -190,9 +181,7 @@ public final class GracefulShutdownMissing implements Rule {
 
     private static final Set<Runtime> NO_SIGTERM_HANDLER = EnumSet.of(Runtime.PYTHON, Runtime.FLASK_RUN, Runtime.NODE,
             Runtime.TS_NODE, Runtime.DJANGO_RUNSERVER);
-    private static final Pattern EXEC = Pattern.compile("(^|[\\s;&|(])exec\\s");
     private static final int DOCKER_DEFAULT_SECONDS = 10;
-    private static final Set<String> SHELLS = Set.of("sh", "bash", "ash", "dash", "zsh");
     /** How a command names BusyBox's shell on an image whose /bin/sh it is. */
     private static final Set<String> BUSYBOX_SH = Set.of("sh -c", "/bin/sh -c", "ash -c", "/bin/ash -c");
 
@@ -313,12 +302,12 @@ public final class GracefulShutdownMissing implements Rule {
             return false;
         }
         boolean bashExecsLast = !command.shellForm() && shells == 1 && ep.wrappedBy("bash -c") && script != null
-                && bashExecsLastCommand(script);
-        if (viaShell && script != null && !bashExecsLast && !ep.wrappedBy("exec") && !execsInScript(script)) {
+                && ShellPid1.bashExecsLastCommand(script);
+        if (viaShell && script != null && !bashExecsLast && !ep.wrappedBy("exec") && !ShellPid1.execsInScript(script)) {
             String wrapper = ep.wrappers().stream().map(w -> w.name()).filter(n -> n.endsWith(" -c")).findFirst()
                     .orElse("sh -c");
             String form = command.shellForm() ? "is in shell form, so /bin/sh -c" : "runs `" + wrapper + "`, so the shell";
-            boolean inCmd = command.shellForm() ? command.entrypoint().isEmpty() : !shellInEntrypoint(command);
+            boolean inCmd = command.shellForm() ? command.entrypoint().isEmpty() : !ShellPid1.shellInEntrypoint(command);
             String which = inCmd ? "CMD" : "ENTRYPOINT";
             Service s = c.service();
             String written = s != null && (inCmd ? s.command() != null : s.entrypoint() != null)
@@ -351,18 +340,18 @@ public final class GracefulShutdownMissing implements Rule {
                         : "the " + written + " " + form + " starts `" + ShortText.of(script, 70) + signal + "; "
                                 + job + ", started in the background with `&`, never gets the signal either";
                 finding(context, c, origin, message)
-                        .recommendation(backgroundRecommendation(first, last.isEmpty() ? null : foreground.get(),
+                        .recommendation(ShellPid1.backgroundRecommendation(first, last.isEmpty() ? null : foreground.get(),
                                 job))
                         .add();
                 return true;
             }
             finding(context, c, origin, "the " + written + " " + form + " starts `" + ShortText.of(script, 70) + signal)
-                    .recommendation(compound ? compoundRecommendation(script)
-                            : shellRecommendation(command, script,
+                    .recommendation(compound ? ShellPid1.compoundRecommendation(script)
+                            : ShellPid1.shellRecommendation(command, script,
                             written.startsWith("compose ") ? written.substring("compose ".length()) + ":" : which, what,
                             init.map(InitForwarding::init).orElse(null)))
-                    .fix(compound ? null : command.shellForm() ? execFormFix(c, command, script)
-                            : execInScriptFix(c, command, script, inCmd))
+                    .fix(compound ? null : command.shellForm() ? ShellPid1.execFormFix(c, command, script)
+                            : ShellPid1.execInScriptFix(c, command, script, inCmd))
                     .add();
             return true;
         }
@@ -373,12 +362,12 @@ public final class GracefulShutdownMissing implements Rule {
                     continue;
                 }
                 SourceFile file = parsed.text().file();
-                Optional<Command> handOver = handOverWithoutExec(parsed);
-                if (forwardsTerm(parsed)) {
+                Optional<Command> handOver = ShellPid1.handOverWithoutExec(parsed);
+                if (ShellPid1.forwardsTerm(parsed)) {
                     continue;
                 }
                 String becomes = init.map(i -> " replaces the shell as " + i.init() + "'s child").orElse(" replaces the shell as PID 1");
-                if (handOver.isPresent() || !ScriptArguments.runsCommandArguments(parsed) && !execsProgram(parsed)) {
+                if (handOver.isPresent() || !ScriptArguments.runsCommandArguments(parsed) && !ShellPid1.execsProgram(parsed)) {
                     Optional<Command> last = handOver.isPresent() ? Optional.empty() : ScriptArguments.lastForegroundCommand(parsed, ep, c.scripts());
                     String how = handOver.map(h -> " runs the container's command without exec (line "
                             + h.span().startLine() + ": `" + ShortText.of(ScriptArguments.text(file, h), 70) + "`)")
@@ -399,12 +388,12 @@ public final class GracefulShutdownMissing implements Rule {
                                     + " in the background with `&`, never gets the signal either");
                     if (job != null) {
                         (at != null ? finding(context, c, at, message) : finding(context, c, command.origin(), message))
-                                .recommendation(backgroundRecommendation(firstJob, handOver.or(() -> last).get(), job))
+                                .recommendation(ShellPid1.backgroundRecommendation(firstJob, handOver.or(() -> last).get(), job))
                                 .add();
                         return true;
                     }
                     (at != null ? finding(context, c, at, message) : finding(context, c, command.origin(), message))
-                            .recommendation(last.filter(l -> PACKAGE_MANAGER_COMMANDS.contains(l.name()))
+                            .recommendation(last.filter(l -> ShellPid1.PACKAGE_MANAGER_COMMANDS.contains(l.name()))
                                     .map(l -> "Replace `" + ShortText.of(ScriptArguments.text(file, l), 70) + "` in " + file.path() + " with exec"
                                             + " and the command its package.json script runs (`exec node ...`): with"
                                             + " exec alone " + l.name() + " would be PID 1, and it does not pass"
@@ -417,7 +406,7 @@ public final class GracefulShutdownMissing implements Rule {
                             .add();
                     return true;
                 }
-                Optional<Command> branch = serverWithoutExecInBranch(parsed, ep, c.scripts());
+                Optional<Command> branch = ShellPid1.serverWithoutExecInBranch(parsed, ep, c.scripts());
                 if (branch.isPresent()) {
                     Command b = branch.get();
                     String text = ShortText.of(ScriptArguments.text(file, b), 70);
@@ -429,7 +418,7 @@ public final class GracefulShutdownMissing implements Rule {
                                         + file.path() + " runs `" + text + "` (line " + b.span().startLine() + ") without"
                                         + " exec beside " + jobText + ", which it sends to the background with `&`, so"
                                         + " the script's shell stays between docker stop's " + stop + " and both")
-                                .recommendation(backgroundRecommendation(job, b, jobText))
+                                .recommendation(ShellPid1.backgroundRecommendation(job, b, jobText))
                                 .add();
                         return true;
                     }
@@ -447,188 +436,6 @@ public final class GracefulShutdownMissing implements Rule {
             }
         }
         return false;
-    }
-
-    /**
-     * A server or queue worker that an entry-point script which execs elsewhere ends with without exec, in a branch
-     * ({@code if [ "$1" = web ]; then exec gunicorn ...; else celery -A app worker; fi}), after one, or in a function a
-     * branch calls: the shell waits for it there ({@link ScriptEnds}). Other final commands without exec
-     * ({@code echo usage; exit 1}, a migration) end by themselves.
-     */
-    private static Optional<Command> serverWithoutExecInBranch(ShellScript script, EntryPoint ep, ScriptFiles files) {
-        return ScriptEnds.of(script, ep, files).stream().filter(cmd -> cmd.program().isPresent()
-                        && cmd.wrappers().stream().noneMatch(w -> w.value().equals("exec")))
-                .filter(cmd -> {
-                    List<String> argv = cmd.node().words().stream().map(dev.drydock.core.shell.Word::value).toList();
-                    EntryPoint started = dev.drydock.core.entrypoint.EntryPoints.interpret(argv, false, ep.environment(),
-                            ep.workdir());
-                    return AppFacts.runsServer(started) || dev.drydock.core.rules.support.TaskWorkers.of(started).isPresent()
-                            || dev.drydock.core.rules.support.TaskWorkers.scheduler(started).isPresent();
-                })
-                .findFirst();
-    }
-
-    /**
-     * Whether a command's shell script hands its place to a program with the exec builtin somewhere; not an exec that
-     * is another program's sub-command ({@code bundle exec puma}, {@code npm exec}), which the shell waits for.
-     */
-    private static boolean execsInScript(String script) {
-        ShellScript parsed = ShellScript.parse(script);
-        return parsed.hasProblems() ? EXEC.matcher(" " + script).find() : execsProgram(parsed);
-    }
-
-    /**
-     * Whether an entry-point script execs a program anywhere: {@code exec} in front of a command, not {@code exec 2>&1},
-     * which only redirects the shell's own output.
-     */
-    private static boolean execsProgram(ShellScript script) {
-        return script.commands().stream().anyMatch(cmd -> cmd.program().isPresent()
-                && cmd.wrappers().stream().anyMatch(w -> w.value().equals("exec")));
-    }
-
-    /**
-     * A command of an entry-point script that runs the container's command ({@code "$@"}, also through gosu or
-     * su-exec) in the foreground without exec, so the script's shell waits for it.
-     */
-    private static Optional<Command> handOverWithoutExec(ShellScript script) {
-        return ScriptArguments.handOvers(script).stream().filter(cmd -> !cmd.background()
-                && cmd.wrappers().stream().noneMatch(w -> w.value().equals("exec"))).findFirst();
-    }
-
-    private static final Set<String> PACKAGE_MANAGER_COMMANDS = Set.of("npm", "pnpm", "yarn", "npx");
-
-    /**
-     * Whether an entry-point script passes docker stop's SIGTERM on to the server it starts: it traps TERM with a
-     * handler that kills (a function or the trap's own string) and waits for its child, as PID 1 may, since a
-     * signal with a handler reaches PID 1 too.
-     */
-    static boolean forwardsTerm(ShellScript script) {
-        List<Command> commands = script.commands();
-        boolean trapsTerm = false;
-        boolean kills = commands.stream().anyMatch(cmd -> cmd.is("kill"));
-        for (Command cmd : commands) {
-            List<String> args = cmd.argumentValues();
-            if (cmd.is("trap") && args.size() >= 2 && args.subList(1, args.size()).stream()
-                    .anyMatch(a -> a.equals("TERM") || a.equals("SIGTERM") || a.equals("15"))) {
-                trapsTerm = true;
-                kills |= args.get(0).contains("kill ");
-            }
-        }
-        return trapsTerm && kills && commands.stream().anyMatch(cmd -> cmd.is("wait"));
-    }
-
-    /**
-     * Whether bash (5.1 and later) runs the last command of a {@code bash -c} string in its own place: a simple
-     * command, without redirections, after the string's last top-level {@code ;}, {@code &&} or {@code ||} (or
-     * alone), and no trap that would need the shell afterwards.
-     */
-    static boolean bashExecsLastCommand(String script) {
-        Optional<FinalPipeline> tail = FinalPipeline.of(script);
-        return tail.flatMap(FinalPipeline::simple).filter(LoneCommandExec::execable).isPresent()
-                && ShellScript.parse(script).commands("trap").isEmpty()
-                && tail.get().text().chars().noneMatch(ch -> "|&;(){}`<>".indexOf(ch) >= 0);
-    }
-
-    /** Whether the {@code sh -c} the command goes through is written in the ENTRYPOINT. */
-    private static boolean shellInEntrypoint(EffectiveCommand command) {
-        List<String> entrypoint = command.entrypoint();
-        for (int i = 0; i + 1 < entrypoint.size(); i++) {
-            String program = entrypoint.get(i).substring(entrypoint.get(i).lastIndexOf('/') + 1);
-            if (SHELLS.contains(program) && entrypoint.get(i + 1).startsWith("-") && entrypoint.get(i + 1).contains("c")) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** {@code init}: the init the shell runs under as its child (tini), or null when the shell is PID 1. */
-    private static String shellRecommendation(EffectiveCommand command, String script, String which, String what,
-            String init) {
-        List<String> words = StopSignalFixes.literalCommand(script);
-        String place = init == null ? "PID 1" : init + "'s child";
-        if (!words.isEmpty()) {
-            return "Use the exec form, which makes " + what + " " + place + ": " + which + " " + Probes.json(words) + ".";
-        }
-        String execd = FinalPipeline.of(script).map(FinalPipeline::withExec).orElse("exec " + script.strip());
-        String rewritten;
-        if (command.shellForm()) {
-            rewritten = which + " " + execd.strip();
-        } else {
-            List<String> argv = new java.util.ArrayList<>(command.entrypoint().isEmpty() ? command.cmd() : command.entrypoint());
-            argv.replaceAll(a -> a.equals(script) ? execd : a);
-            rewritten = which + " " + Probes.json(argv);
-        }
-        return "Start the last command with `exec`, so " + what + " replaces the shell as " + place + ": " + rewritten
-                + " (or move the setup into an entry-point script that ends with `exec \"$@\"`).";
-    }
-
-    /**
-     * For a script that sends a program to the background: exec can make neither that job nor the command beside it
-     * ({@code a & b}) the one process that receives docker stop's signal; each long-running program needs a container
-     * of its own, or something that passes the signal on to all of them.
-     */
-    static String backgroundRecommendation(Command job, Command foreground, String jobText) {
-        String beside = foreground == null ? "" : " and `" + foreground.name() + "`";
-        return jobText + " runs as a background job (`&`), which `exec` cannot make the container's main process, so"
-                + " docker stop's SIGTERM never reaches it. Run one program per container: `" + job.name() + "`"
-                + beside + " each as its own container (a compose service of its own), started in exec form; or,"
-                + " where they must share one, start them under a process manager that passes the signal on"
-                + " (supervisord, s6-overlay), or a script that traps TERM, passes it to each job and waits for"
-                + " them (`trap 'kill -TERM $pid' TERM`, then `wait`).";
-    }
-
-    /**
-     * For a script that ends in a loop or another compound command, which exec cannot replace: Laravel's schedule:run
-     * loop has schedule:work, which repeats it in one PHP process (with no SIGTERM handler, so under an init); otherwise the shell has to act on
-     * the signal itself, and it runs a trap only after its foreground command ends, so the sleep goes to the
-     * background and the shell waits for it.
-     */
-    private static String compoundRecommendation(String script) {
-        if (script.matches("(?s).*\\bartisan\\s+schedule:run\\b.*")) {
-            return "Run `php artisan schedule:work` instead of the loop (Laravel 8 and later), which starts schedule:run"
-                    + " every minute itself, under an init (`init: true` in compose): schedule:work installs no"
-                    + " SIGTERM handler, so as PID 1 it would ignore docker stop too, while under an init the signal"
-                    + " ends it at once.";
-        }
-        return "The script ends in a compound command, which `exec` cannot replace: run a program that repeats the"
-                + " work itself, or make the shell stop on the signal, with `trap 'exit 0' TERM` at the start and any"
-                + " `sleep N` written `sleep N & wait $!` (a shell runs its trap only after the command in the"
-                + " foreground ends; `wait` ends at once).";
-    }
-
-    /** The exec form of a shell-form CMD or ENTRYPOINT that is one plain command. */
-    private static Fix execFormFix(Container c, EffectiveCommand command, String script) {
-        List<String> words = StopSignalFixes.literalCommand(script);
-        return words.isEmpty() ? null : StopSignalFixes.execForm(c, command, words);
-    }
-
-    /**
-     * {@code exec} written before the last command of an exec-form {@code sh -c} script of the image's own final
-     * stage, when that command is a plain one: a compound command, a pipeline, a background job or a leading
-     * assignment cannot take exec in front.
-     */
-    private static Fix execInScriptFix(Container c, EffectiveCommand command, String script, boolean inCmd) {
-        if (script == null || script.contains("<<") || script.chars().anyMatch(ch -> ch < 0x20 && ch != '\t')) {
-            return null;
-        }
-        Optional<FinalPipeline> tail = FinalPipeline.of(script);
-        if (tail.flatMap(FinalPipeline::simple).filter(LoneCommandExec::execable).isEmpty()
-                || tail.get().text().chars().anyMatch(ch -> "|&;(){}`".indexOf(ch) >= 0)) {
-            return null;
-        }
-        String execd = tail.get().withExec();
-        Instruction own = WrittenInstructions.ownAt(c, inCmd ? command.cmdOrigin() : command.entrypointOrigin());
-        if (own == null || !(own.arguments() instanceof ExecForm exec)) {
-            return null;
-        }
-        for (dev.drydock.core.dockerfile.syntax.Word element : exec.elements()) {
-            if (element.value().equals(script)) {
-                String json = Probes.json(List.of(execd));
-                return Fix.of("exec the server from the shell, so that it becomes PID 1", FixSafety.SAFE,
-                        TextEdit.replace(own.file().path(), element.span(), json.substring(1, json.length() - 1)));
-            }
-        }
-        return null;
     }
 
     // (2) a package manager is PID 1
@@ -773,9 +580,9 @@ public final class GracefulShutdownMissing implements Rule {
         finding(context, c, command.originOf(programWord(ep)), program + " runs as PID 1" + read + ": Linux ignores a signal PID 1 has"
                 + " no handler for, so docker stop waits the whole " + stopSeconds + " s grace period and then kills it"
                 + " with SIGKILL, cutting off " + (serves ? "requests in flight" : "whatever it is doing")
-                + config + kubernetesStop(context, c, command))
+                + config + StopGrace.kubernetesStop(context, c, command))
                 .implicit()
-                .recommendation(grpc.isPresent() ? grpcDrain(python, grpc.get(), podGrace(context, c, command))
+                .recommendation(grpc.isPresent() ? StopGrace.grpcDrain(python, grpc.get(), StopGrace.podGrace(context, c, command))
                         : !serves
                         ? (python
                                 ? "Handle SIGTERM in the program (signal.signal(signal.SIGTERM, handler) that finishes or"
@@ -788,7 +595,7 @@ public final class GracefulShutdownMissing implements Rule {
                         : python
                         ? "Run a production server that drains on SIGTERM and give it the time to: gunicorn lets workers"
                                 + " finish their requests within --graceful-timeout ("
-                                + gunicornGrace(podGrace(context, c, command)) + "). Keeping this command, set `init: true` (or tini as"
+                                + StopGrace.gunicornGrace(StopGrace.podGrace(context, c, command)) + "). Keeping this command, set `init: true` (or tini as"
                                 + " ENTRYPOINT) so the signal at least stops it at once, or STOPSIGNAL SIGINT, which Python"
                                 + " turns into KeyboardInterrupt."
                         : "Handle SIGTERM in the server (process.on('SIGTERM', () => server.close(() => process.exit(0))))"
@@ -821,7 +628,7 @@ public final class GracefulShutdownMissing implements Rule {
         GoServe serve = app.goServes().get(0);
         boolean init = c.service() != null && c.service().init() != null && Boolean.TRUE.equals(c.service().init().value())
                 || ep.wrappedBy("tini") || ep.wrappedBy("dumb-init") || ep.wrappedBy("catatonit");
-        PodGrace pod = podGrace(context, c, command);
+        StopGrace.PodGrace pod = StopGrace.podGrace(context, c, command);
         long grace = pod == null ? stopSeconds : Math.min(stopSeconds, pod.seconds());
         dev.drydock.core.source.Span span = context.project().source(serve.file())
                 .map(f -> f.lines(serve.line(), serve.line())).orElse(null);
@@ -836,85 +643,6 @@ public final class GracefulShutdownMissing implements Rule {
                 .recommendation(GoServerStops.recommendation(serve, Math.max(1, grace - 2)))
                 .add();
         return true;
-    }
-
-    /**
-     * How the Kubernetes manifests that run an image no compose file runs stop it: the kubelet sends SIGTERM and kills
-     * the container after the pod's terminationGracePeriodSeconds; empty when no long-running container of theirs
-     * starts the image's program.
-     */
-    private static String kubernetesStop(ReviewContext context, Container c, EffectiveCommand command) {
-        if (c.isComposeService()) {
-            return "";
-        }
-        List<String> runs = KubernetesRuns.of(context, c).stream()
-                .filter(r -> !r.runsToCompletion() && r.runsImageProgram(command.argv()))
-                .map(r -> r.describe() + " after " + (r.workload().gracePeriod() == null
-                        ? KubeWorkload.DEFAULT_GRACE_PERIOD + " s (the default terminationGracePeriodSeconds)"
-                        : "its terminationGracePeriodSeconds of " + r.workload().gracePeriod() + " s"))
-                .distinct().toList();
-        return runs.isEmpty() ? "" : "; under Kubernetes the kubelet does the same, killing it in " + String.join(", ", runs);
-    }
-
-    /**
-     * The shortest grace period of the pods that run an image no compose file runs (the kubelet kills the container
-     * when it ends), with the workload that sets it; null when no long-running container of theirs starts the image's
-     * program.
-     */
-    private record PodGrace(long seconds, KubernetesRuns run) {
-
-        /** {@code the 5 s terminationGracePeriodSeconds of Deployment worker (k8s/worker.yaml)}. */
-        String describe() {
-            KubeWorkload w = run.workload();
-            return "the " + seconds + " s terminationGracePeriodSeconds" + (w.gracePeriod() == null ? " (the default)"
-                    : "") + " of " + w.kind() + (w.name() == null ? "" : " " + w.name()) + " (" + w.file() + ")";
-        }
-
-        /** Raising the period to {@code needed} where it is shorter, or an empty text when it is long enough. */
-        String raisedTo(long needed, String than) {
-            return seconds >= needed ? "" : ", and raise " + describe() + " to " + needed + " s: the kubelet kills the"
-                    + " container when it ends, before " + than;
-        }
-    }
-
-    private static PodGrace podGrace(ReviewContext context, Container c, EffectiveCommand command) {
-        if (c.isComposeService()) {
-            return null;
-        }
-        return KubernetesRuns.of(context, c).stream()
-                .filter(r -> !r.runsToCompletion() && r.runsImageProgram(command.argv()))
-                .map(r -> new PodGrace(r.workload().gracePeriod() == null ? KubeWorkload.DEFAULT_GRACE_PERIOD
-                        : r.workload().gracePeriod(), r))
-                .min(java.util.Comparator.comparingLong(PodGrace::seconds)).orElse(null);
-    }
-
-    /**
-     * The example of gunicorn's graceful timeout: 25 s with a stop_grace_period of 30 s in compose; under Kubernetes
-     * 5 s below the pods' grace period, or 25 s with a grace period raised to 30 s where the pods' is under 10 s.
-     */
-    private static String gunicornGrace(PodGrace pod) {
-        if (pod == null) {
-            return "e.g. --graceful-timeout 25 with stop_grace_period: 30s in compose";
-        }
-        long graceful = pod.seconds() >= 10 ? pod.seconds() - 5 : 25;
-        return "e.g. --graceful-timeout " + graceful + (pod.seconds() >= graceful + 5 ? ", within " + pod.describe()
-                : pod.raisedTo(graceful + 5, "the workers have drained"));
-    }
-
-    /** How a gRPC server of grpcio or @grpc/grpc-js drains on SIGTERM: no WSGI or HTTP server applies. */
-    private static String grpcDrain(boolean python, String library, PodGrace pod) {
-        return (python
-                ? "Stop the gRPC server (" + library + ") gracefully on SIGTERM: signal.signal(signal.SIGTERM, lambda *_:"
-                        + " server.stop(grace=20)) before server.wait_for_termination(); stop(grace) refuses new RPCs at"
-                        + " once and lets those in flight finish within the grace."
-                : "Stop the gRPC server (" + library + ") gracefully on SIGTERM: process.on('SIGTERM', () =>"
-                        + " server.tryShutdown(() => process.exit(0))), which refuses new calls and lets those in flight"
-                        + " finish.")
-                + (pod == null ? " Give it a stop_grace_period (compose) or terminationGracePeriodSeconds (Kubernetes)"
-                        + " longer than the longest call."
-                        : python && pod.seconds() < 25 ? " Under Kubernetes, give the pod a grace period longer than"
-                                + " that grace" + pod.raisedTo(25, "the calls in flight have finished") + "."
-                        : " Under Kubernetes, " + pod.describe() + " must stay longer than the longest call.");
     }
 
     // (5) the stop signal is one on which the server quits without draining
