@@ -243,12 +243,13 @@ public final class GracefulShutdownMissing implements Rule {
             if (quitsWithoutDraining(context, c, ep)) {
                 continue;
             }
-            if (supervisedDrain(context, c, command, grace, stopSeconds)) {
+            if (DrainTime.supervisedDrain(this, context, c, command, grace, stopSeconds)) {
                 continue;
             }
             if (c.isComposeService()) {
-                drainTooLong(context, c, command, ep, grace, stopSeconds);
-                workerDrain(context, c, command, workerEp, worker == null ? "" : worker.from(), grace, stopSeconds);
+                DrainTime.drainTooLong(this, context, c, command, ep, grace, stopSeconds);
+                DrainTime.workerDrain(this, context, c, command, workerEp, worker == null ? "" : worker.from(), grace,
+                        stopSeconds);
             }
         }
     }
@@ -668,7 +669,7 @@ public final class GracefulShutdownMissing implements Rule {
     }
 
     /** How long a gunicorn program drains: its graceful_timeout, 30 s by default; null when drydock cannot tell. */
-    private static Double gunicornGraceful(ReviewContext context, Container c, EntryPoint program) {
+    static Double gunicornGraceful(ReviewContext context, Container c, EntryPoint program) {
         GunicornSettings.Value timeout = GunicornSettings.of(context, c, program).get("graceful_timeout").orElse(null);
         if (timeout == null) {
             return null;
@@ -676,194 +677,7 @@ public final class GracefulShutdownMissing implements Rule {
         return timeout.source() == GunicornSettings.Source.DEFAULT ? Double.valueOf(30.0) : timeout.seconds();
     }
 
-    // (4) the server drains longer than Docker waits
-
-    private void drainTooLong(ReviewContext context, Container c, EffectiveCommand command, EntryPoint ep,
-            Located<Service.DurationValue> grace, long stopSeconds) {
-        Double graceful = null;
-        String what = null;
-        switch (ep.runtime()) {
-            case GUNICORN -> {
-                GunicornSettings.Value timeout = GunicornSettings.of(context, c, ep).get("graceful_timeout")
-                        .orElse(null);
-                if (timeout == null || timeout.computed()) {
-                    return; // a configuration file drydock cannot read may set it, or it is computed where it runs
-                }
-                graceful = timeout.source() == GunicornSettings.Source.DEFAULT ? 30.0 : timeout.seconds();
-                what = switch (timeout.source()) {
-                    case CONFIG_FILE -> "graceful_timeout in " + timeout.location().file() + " line "
-                            + timeout.location().line();
-                    case GUNICORN_CMD_ARGS -> "--graceful-timeout in GUNICORN_CMD_ARGS";
-                    case DEFAULT -> "its default --graceful-timeout";
-                    default -> "--graceful-timeout";
-                };
-            }
-            case UVICORN -> {
-                graceful = seconds(ep.option("timeout-graceful-shutdown"));
-                what = "--timeout-graceful-shutdown";
-            }
-            case HYPERCORN -> {
-                graceful = seconds(ep.option("graceful-timeout"));
-                what = "--graceful-timeout";
-            }
-            default -> { }
-        }
-        if (graceful == null || graceful <= stopSeconds) {
-            return;
-        }
-        String server = ep.runtime().name().toLowerCase(java.util.Locale.ROOT);
-        Origin at = grace != null ? new Origin(grace.file().path(), grace.span()) : command.originOf(programWord(ep));
-        String limit = grace != null ? "stop_grace_period: " + grace.value().text()
-                : "Docker's default of " + stopSeconds + " s (no stop_grace_period)";
-        finding(context, c, at, server + " waits up to " + format(graceful) + " s (" + what + ") for requests in flight,"
-                + " but the container is killed after " + limit + ": a stop cuts the drain short")
-                .recommendation("Set stop_grace_period: " + (long) Math.ceil(graceful + 5) + "s on the service"
-                        + " (a few seconds above the graceful timeout), or lower the graceful timeout below "
-                        + stopSeconds + " s if requests are short.")
-                .fix(gracePeriod(c, grace, (long) Math.ceil(graceful + 5)))
-                .add();
-    }
-
-    /**
-     * (4) for a queue worker: it answers SIGTERM by finishing the tasks it runs, and Docker kills it when the grace
-     * period ends; without stop_grace_period (or with one below the tasks' time limit) a longer task is cut off.
-     */
-    private void workerDrain(ReviewContext context, Container c, EffectiveCommand command, EntryPoint ep, String from,
-            Located<Service.DurationValue> grace, long stopSeconds) {
-        TaskWorkers.Drain drain = configuredDrain(context, c, ep);
-        if (drain == null || drain.seconds() != null && drain.seconds() <= stopSeconds
-                || grace != null && drain.seconds() == null) {
-            return;
-        }
-        long suggested = drain.seconds() == null ? drain.otherwise() : drain.seconds() + 5;
-        Origin at = grace != null ? new Origin(grace.file().path(), grace.span()) : command.originOf(programWord(ep));
-        String limit = grace != null ? "stop_grace_period: " + grace.value().text()
-                : "Docker's default of " + stopSeconds + " s (no stop_grace_period)";
-        String tasks = drain.seconds() == null ? "the tasks it is running"
-                : "the tasks it is running, which may take up to " + drain.seconds() + " s (" + drain.bound() + ")";
-        finding(context, c, at, c.service().name() + " runs " + drain.display() + from + ", which on docker stop's SIGTERM"
-                        + " stops taking work and finishes " + tasks + ", but the container is killed after " + limit
-                        + ": " + drain.cutOff())
-                .recommendation("Set stop_grace_period: " + suggested + "s on the service"
-                        + (drain.seconds() == null ? "; " + drain.reason() + "." : ", a few seconds above "
-                                + drain.bound() + "."))
-                .fix(gracePeriod(c, grace, suggested))
-                .add();
-    }
-
-    /**
-     * The drain of a worker command, with the time limit the application's configuration sets when the command
-     * leaves it to the configuration (Celery's, Horizon's, Sidekiq's, Solid Queue's or GoodJob's); null for none.
-     */
-    private static TaskWorkers.Drain configuredDrain(ReviewContext context, Container c, EntryPoint ep) {
-        TaskWorkers.Drain drain = TaskWorkers.drain(ep).orElse(null);
-        if (drain != null && drain.seconds() == null && ep.runtime() == Runtime.CELERY) {
-            dev.drydock.core.app.SourceSet sources = dev.drydock.core.app.SourceSet.of(context.project(), c);
-            for (String file : Apps.of(context, c).files()) {
-                Optional<TaskWorkers.Drain> configured = sources.read(file)
-                        .flatMap(f -> TaskWorkers.configuredTimeLimit(file, f.text()));
-                if (configured.isPresent()) {
-                    drain = configured.get();
-                    break;
-                }
-            }
-        }
-        if (drain != null && TaskWorkers.horizon(drain) && c.build() != null) {
-            String file = PathNames.join(c.build().context(), TaskWorkers.HORIZON_CONFIG);
-            drain = context.project().source(file)
-                    .flatMap(f -> TaskWorkers.horizonConfigured(TaskWorkers.HORIZON_CONFIG, f.text())).orElse(drain);
-        }
-        String sidekiqConfig = TaskWorkers.sidekiqConfig(ep);
-        if (sidekiqConfig != null && c.build() != null) {
-            String file = PathNames.join(c.build().context(), sidekiqConfig);
-            drain = context.project().source(file)
-                    .flatMap(f -> TaskWorkers.sidekiqConfigured(sidekiqConfig, f.text())).orElse(drain);
-        }
-        if (c.build() != null) {
-            for (String config : TaskWorkers.railsConfigFiles(ep)) {
-                String file = PathNames.join(c.build().context(), config);
-                Optional<TaskWorkers.Drain> configured = context.project().source(file)
-                        .flatMap(f -> TaskWorkers.railsConfigured(ep, config, f.text()));
-                if (configured.isPresent()) {
-                    drain = TaskWorkers.unreadable(configured.get()) ? null : configured.get();
-                    break;
-                }
-            }
-        }
-        return drain;
-    }
-
-    /**
-     * supervisord passes docker stop on to each program with its stopsignal and waits its stopwaitsecs (10 s by
-     * default) before SIGKILL: a server that drains longer than that is cut off by supervisord, and a program whose
-     * wait reaches the compose service's grace period is cut off by Docker, supervisord with it.
-     */
-    private boolean supervisedDrain(ReviewContext context, Container c, EffectiveCommand command,
-            Located<Service.DurationValue> grace, long stopSeconds) {
-        if (c.supervision() == null || c.supervision().manager() != Manager.SUPERVISORD) {
-            return false; // stopwaitsecs is supervisord's; s6 and runit stop their services by their own settings
-        }
-        for (Processes.Process p : Processes.supervised(c)) {
-            EntryPoint program = p.entryPoint();
-            Double graceful = program.runtime() == Runtime.GUNICORN ? gunicornGraceful(context, c, program)
-                    : program.runtime() == Runtime.UVICORN || program.runtime() == Runtime.HYPERCORN
-                            ? seconds(program.option(program.runtime() == Runtime.UVICORN ? "timeout-graceful-shutdown"
-                                    : "graceful-timeout")) : null;
-            int wait = p.program().stopWaitSeconds();
-            if (graceful != null && graceful > wait) {
-                finding(context, c, p.origin(), p.label() + " runs " + program.runtime().name().toLowerCase(
-                                java.util.Locale.ROOT) + ", which drains requests for up to " + format(graceful) + " s, but"
-                                + " supervisord kills it " + wait + " s after its stop signal (stopwaitsecs"
-                                + (wait == 10 ? ", 10 by default" : "") + "): a stop cuts the drain short"
-                                + c.supervision().assumptions())
-                        .recommendation("Set stopwaitsecs=" + (long) Math.ceil(graceful + 5) + " in [program:"
-                                + p.program().name() + "], and a stop_grace_period above it where the container runs"
-                                + " (Docker stops supervisord after 10 s by default).")
-                        .add();
-                return true;
-            }
-        }
-        for (Processes.Process p : Processes.supervised(c)) {
-            TaskWorkers.Drain drain = configuredDrain(context, c, p.entryPoint());
-            int wait = p.program().stopWaitSeconds();
-            if (drain != null && drain.seconds() != null && drain.seconds() > wait) {
-                finding(context, c, p.origin(), p.label() + " runs " + drain.display() + ", which on its stop signal"
-                                + " stops taking work and finishes the jobs it is running, which may take up to "
-                                + drain.seconds() + " s (" + drain.bound() + "), but supervisord kills it " + wait
-                                + " s after the signal (stopwaitsecs" + (wait == 10 ? ", 10 by default" : "") + "): "
-                                + drain.cutOff() + c.supervision().assumptions())
-                        .recommendation("Set stopwaitsecs=" + (drain.seconds() + 5) + " in [program:"
-                                + p.program().name() + "], a few seconds above " + drain.bound() + ", and a"
-                                + " stop_grace_period above it where the container runs (Docker stops supervisord after"
-                                + " 10 s by default).")
-                        .add();
-                return true;
-            }
-        }
-        if (!c.isComposeService()) {
-            return false;
-        }
-        Processes.Process longest = Processes.supervised(c).stream()
-                .max(java.util.Comparator.comparingInt(p -> p.program().stopWaitSeconds())).orElse(null);
-        if (longest == null || longest.program().stopWaitSeconds() <= 10 || longest.program().stopWaitSeconds() < stopSeconds) {
-            return false; // only a wait set above supervisord's default says a program takes that long to stop
-        }
-        int wait = longest.program().stopWaitSeconds();
-        Origin at = grace != null ? new Origin(grace.file().path(), grace.span()) : command.origin();
-        String limit = grace != null ? "stop_grace_period: " + grace.value().text()
-                : "Docker's default of " + stopSeconds + " s (no stop_grace_period)";
-        finding(context, c, at, "supervisord waits up to " + wait + " s for " + longest.label() + " to stop (stopwaitsecs),"
-                        + " but the container is killed after " + limit
-                        + ": Docker's SIGKILL ends supervisord and every program before they finish"
-                        + c.supervision().assumptions())
-                .recommendation("Set stop_grace_period: " + (wait + 5) + "s on the service, a few seconds above the"
-                        + " longest stopwaitsecs of its programs.")
-                .fix(gracePeriod(c, grace, wait + 5))
-                .add();
-        return true;
-    }
-
-    private ReviewContext.FindingBuilder finding(ReviewContext context, Container c, Origin at, String message) {
+    ReviewContext.FindingBuilder finding(ReviewContext context, Container c, Origin at, String message) {
         return finding(context, c, at == null ? Location.PROJECT : new Location(at.file(), at.span()), message);
     }
 
@@ -872,7 +686,7 @@ public final class GracefulShutdownMissing implements Rule {
      * command of docker-compose.dev.yml), or the container is a service of development files only. There a stop
      * waits out the grace period and then kills a process that holds nothing a user waits for.
      */
-    private ReviewContext.FindingBuilder finding(ReviewContext context, Container c, Location at, String message) {
+    ReviewContext.FindingBuilder finding(ReviewContext context, Container c, Location at, String message) {
         if (!developmentOnly(context, c, at)) {
             return context.finding(this, at, message);
         }
@@ -921,7 +735,7 @@ public final class GracefulShutdownMissing implements Rule {
     }
 
     /** stop_grace_period set to {@code seconds}: the value replaced, or the key added after init or restart. */
-    private static Fix gracePeriod(Container c, Located<Service.DurationValue> grace, long seconds) {
+    static Fix gracePeriod(Container c, Located<Service.DurationValue> grace, long seconds) {
         TextEdit edit;
         if (grace != null) {
             edit = grace.node() instanceof ScalarNode s && s.substitutions().isEmpty() && s.hasExactText()
@@ -932,7 +746,7 @@ public final class GracefulShutdownMissing implements Rule {
         return edit == null ? null : Fix.of("give " + c.service().name() + " " + seconds + "s to stop", FixSafety.SAFE, edit);
     }
 
-    private static Double seconds(String value) {
+    static Double seconds(String value) {
         if (value == null) {
             return null;
         }
@@ -943,12 +757,12 @@ public final class GracefulShutdownMissing implements Rule {
         }
     }
 
-    private static String format(double d) {
+    static String format(double d) {
         return d == Math.rint(d) ? Long.toString((long) d) : Double.toString(d);
     }
 
     /** The word that names the program the wrappers start, to find the line that names it; null when unknown. */
-    private static String programWord(EntryPoint ep) {
+    static String programWord(EntryPoint ep) {
         return ep.args().isEmpty() ? null : ep.args().get(0);
     }
 }
