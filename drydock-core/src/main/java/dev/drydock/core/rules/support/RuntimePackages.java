@@ -42,13 +42,17 @@ public final class RuntimePackages {
         record Provided() implements Keep {}
     }
 
+    /** Debian and Ubuntu releases before the table's, approximated by its oldest; any other unlisted one is newer. */
+    private static final Set<String> OLDER = Set.of("jessie", "stretch", "buster", "bullseye", "xenial", "bionic",
+            "focal");
+
     /**
      * The releases a name must hold in for a stage on this system: its own, when the table has it; both releases of
      * its distribution when the tag does not tell which (python:3.12-slim); Debian 12 and 13, the releases the
-     * official images are built on, when drydock cannot tell the system. {@code older} names a release before the
-     * table's, whose names are then only approximated by the oldest the table has.
+     * official images are built on, when drydock cannot tell the system. {@code unlisted} names a release the table
+     * does not have (Debian 11, Ubuntu 26.04), whose names are then only approximated by the nearest release it has.
      */
-    private record Releases(List<String> codenames, String older) {
+    private record Releases(List<String> codenames, String unlisted) {
 
         static Releases of(Optional<OperatingSystem> system) {
             OperatingSystem os = system.orElse(null);
@@ -59,7 +63,9 @@ public final class RuntimePackages {
             if (RELEASES.containsKey(os.release())) {
                 return new Releases(List.of(os.release()), null);
             }
-            return new Releases(List.of(ubuntu ? "jammy" : "bookworm"), os.describe());
+            boolean older = OLDER.contains(os.release());
+            String nearest = ubuntu ? (older ? "jammy" : "noble") : (older ? "bookworm" : "trixie");
+            return new Releases(List.of(nearest), os.describe());
         }
 
         String describe() {
@@ -72,6 +78,23 @@ public final class RuntimePackages {
             }
             return codenames.size() == 1 ? names.get(0) + " (" + codenames.get(0) + ")" : String.join(" and ", names);
         }
+    }
+
+    /** The first Alpine release whose package names the table's apk entries were checked against. */
+    private static final int[] FIRST_ALPINE = {3, 18};
+
+    /** Whether the system is an Alpine release before the table's ({@code alpine:3.16}), where names may differ. */
+    private static boolean olderAlpine(Optional<OperatingSystem> system) {
+        if (system.isEmpty() || !system.get().musl() || system.get().release() == null) {
+            return false;
+        }
+        String[] parts = system.get().release().split("\\.");
+        if (parts.length < 2 || !parts[0].matches("\\d+") || !parts[1].matches("\\d+")) {
+            return false;
+        }
+        int major = Integer.parseInt(parts[0]);
+        int minor = Integer.parseInt(parts[1]);
+        return major < FIRST_ALPINE[0] || major == FIRST_ALPINE[0] && minor < FIRST_ALPINE[1];
     }
 
     /**
@@ -91,9 +114,13 @@ public final class RuntimePackages {
         if (pythonImage && providedByPython(key).contains(n)) {
             return Optional.of(new Keep.Provided());
         }
+        boolean unlisted = manager == Manager.APT ? Releases.of(system).unlisted() != null : olderAlpine(system);
+        if (unlisted) {
+            return Optional.empty();
+        }
         Map<String, String> names = names(manager, n, system);
         Set<String> distinct = new LinkedHashSet<>(names.values());
-        return names.containsValue(null) || distinct.size() != 1 ? Optional.empty()
+        return names.isEmpty() || names.containsValue(null) || distinct.size() != 1 ? Optional.empty()
                 : Optional.of(new Keep.Package(distinct.iterator().next()));
     }
 
@@ -125,17 +152,22 @@ public final class RuntimePackages {
 
     /**
      * Which releases the apt names of {@link #describe} are those of, for a message: {@code (package names of Ubuntu
-     * 24.04)}, {@code (package names of Debian 12 and 13)}, with a warning for a release older than the table's; empty
-     * for apk, whose names hold across Alpine releases.
+     * 24.04)}, {@code (package names of Debian 12 and 13)}, with a warning for a release the table does not have; for
+     * apk, whose names hold from Alpine 3.18 on, only a warning for an older Alpine release.
      */
     public static String releaseNote(Manager manager, Optional<OperatingSystem> system) {
+        if (manager == Manager.APK) {
+            return olderAlpine(system) ? " (Alpine 3.18 and later package names: the base image is "
+                    + system.get().describe() + ", where some names may differ; apk search in the image shows them)"
+                    : "";
+        }
         if (manager != Manager.APT) {
             return "";
         }
         Releases releases = Releases.of(system);
-        if (releases.older() != null) {
-            return " (" + releases.describe() + " package names: the base image is " + releases.older() + ", where the"
-                    + " version in some names differs; apt-cache search in the image shows them)";
+        if (releases.unlisted() != null) {
+            return " (" + releases.describe() + " package names: the base image is " + releases.unlisted() + ", where"
+                    + " the version in some names differs; apt-cache search in the image shows them)";
         }
         return " (package names of " + releases.describe() + ")";
     }

@@ -55,4 +55,38 @@ class RuntimePackagesTest {
         assertThat(RuntimePackages.forDevelopmentPackage(Manager.APK, "openssl-dev", false, os("alpine", "3.20")))
                 .contains(new Keep.Package("libssl3"));
     }
+
+    @Test
+    void aReleaseTheTableDoesNotHaveGetsNoFixOnlyAnApproximationInMessages() {
+        assertThat(RuntimePackages.forDevelopmentPackage(Manager.APT, "libpq-dev", false, os("debian", "bullseye")))
+                .isEmpty();
+        assertThat(RuntimePackages.forDevelopmentPackage(Manager.APT, "libicu-dev", false, os("ubuntu", "resolute")))
+                .isEmpty();
+        assertThat(RuntimePackages.describe(Manager.APT, "libicu-dev", os("ubuntu", "resolute"))).contains("libicu74");
+        assertThat(RuntimePackages.releaseNote(Manager.APT, os("ubuntu", "resolute")))
+                .startsWith(" (Ubuntu 24.04 (noble) package names: the base image is Ubuntu resolute");
+        assertThat(RuntimePackages.forDevelopmentPackage(Manager.APT, "libssl-dev", true, os("debian", "bullseye")))
+                .contains(new Keep.Provided());
+    }
+
+    @Test
+    void anAlpineOlderThanTheTableGetsNoFix() {
+        assertThat(RuntimePackages.forDevelopmentPackage(Manager.APK, "openssl-dev", false, os("alpine", "3.16")))
+                .isEmpty();
+        assertThat(RuntimePackages.releaseNote(Manager.APK, os("alpine", "3.16")))
+                .startsWith(" (Alpine 3.18 and later package names: the base image is Alpine 3.16");
+        assertThat(RuntimePackages.releaseNote(Manager.APK, os("alpine", "3.21"))).isEmpty();
+        assertThat(RuntimePackages.forDevelopmentPackage(Manager.APK, "icu-dev", false, Optional.empty()))
+                .contains(new Keep.Package("icu-libs"));
+    }
+
+    @Test
+    void trixieAndNobleHaveTheTime64Names() {
+        assertThat(RuntimePackages.forDevelopmentPackage(Manager.APT, "libssl-dev", false, os("debian", "trixie")))
+                .contains(new Keep.Package("libssl3t64"));
+        assertThat(RuntimePackages.forDevelopmentPackage(Manager.APT, "libpng-dev", false, os("ubuntu", "noble")))
+                .contains(new Keep.Package("libpng16-16t64"));
+        assertThat(RuntimePackages.forDevelopmentPackage(Manager.APT, "libldap2-dev", false, os("ubuntu", "jammy")))
+                .contains(new Keep.Package("libldap-2.5-0"));
+    }
 }
