@@ -1,5 +1,6 @@
 package dev.drydock.core.rules.dockerfile;
 
+import dev.drydock.core.discovery.PathNames;
 import dev.drydock.core.dockerfile.model.BaseImage;
 import dev.drydock.core.project.Container;
 import dev.drydock.core.rules.support.ImageTags;
@@ -18,6 +19,10 @@ import java.util.Optional;
  * how to take each at build time instead, and where to drop privileges for the main program.
  */
 final class RootStartAdvice {
+
+    /** Programs that start a command as another user: a script that execs one already drops root there. */
+    private static final java.util.Set<String> USER_SWITCHES = java.util.Set.of("gosu", "su-exec", "setpriv",
+            "s6-setuidgid", "chpst", "runuser", "setuidgid", "su");
 
     private RootStartAdvice() {}
 
@@ -89,6 +94,10 @@ final class RootStartAdvice {
         if (exec.isEmpty()) {
             return "end " + steps.get(0).file() + " with `exec " + tool + " " + user + " \"$@\"`, or with the server's"
                     + " own command after `exec " + tool + " " + user + "`" + install;
+        }
+        if (!exec.get().words().isEmpty() && USER_SWITCHES.contains(PathNames.fileName(exec.get().words().get(0)))) {
+            return "`" + ShortText.of(exec.get().text(), 60) + "` (" + exec.get().file() + " line " + exec.get().line()
+                    + ") already does, so keep no USER in the image and make sure the user it switches to is not root";
         }
         String program = exec.get().words().stream().map(w -> w.equals("${@}") ? "\"$@\""
                 : w.contains(" ") || w.equals("$@") ? "\"" + w + "\"" : w)
