@@ -19,6 +19,7 @@ import dev.drydock.core.review.Severity;
 import dev.drydock.core.rules.support.BuildFolders;
 import dev.drydock.core.rules.support.DevContainers;
 import dev.drydock.core.rules.support.DevelopmentDockerfiles;
+import dev.drydock.core.rules.support.LocallyBuiltImages;
 import dev.drydock.core.rules.support.Stages;
 import dev.drydock.core.source.SourceFile;
 import java.util.ArrayList;
@@ -160,7 +161,8 @@ public final class SecurityScanMissing implements Rule {
         Set<String> bases = new LinkedHashSet<>();
         for (Container c : built) {
             images.add(imageName(project, c));
-            if (Stages.rootBase(c.build().model(), c.build().stage()) instanceof BaseImage.External ext) {
+            if (Stages.rootBase(c.build().model(), c.build().stage()) instanceof BaseImage.External ext
+                    && (ext.reference() == null || !LocallyBuiltImages.contains(context, ext.reference()))) {
                 bases.add(ext.reference() != null ? ext.reference().familiarString() : ext.written());
             }
         }
