@@ -1,7 +1,11 @@
 package dev.drydock.core.rules.dockerfile;
 
+import dev.drydock.core.project.Container;
 import dev.drydock.core.rules.support.Call;
+import dev.drydock.core.rules.support.InferredImageTools;
 import dev.drydock.core.rules.support.RunStep;
+import dev.drydock.core.rules.support.Stages;
+import dev.drydock.core.rules.support.UserCreation;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -25,6 +29,14 @@ record CreatedUser(String name, String group, RunStep run) {
     private static final String[] ADDUSER_VALUES = {"-h", "-g", "-s", "-G", "-k", "-u", "--home", "--gecos", "--shell",
         "--ingroup", "--skel", "--uid", "--gid", "--comment", "--firstuid", "--lastuid", "--firstgid", "--lastgid",
         "--conf"};
+
+    /** The first user the RUN steps of the container's image create (adduser, useradd), or null. */
+    static CreatedUser of(Container container) {
+        var model = container.build().model();
+        var stage = container.build().stage();
+        boolean busybox = UserCreation.busybox(InferredImageTools.of(model, stage).orElse(null));
+        return first(RunStep.of(model, Stages.inImage(model, stage)), busybox);
+    }
 
     /** The first user the RUN steps create, read with BusyBox's adduser when {@code busybox}, else Debian's. */
     static CreatedUser first(List<RunStep> runs, boolean busybox) {

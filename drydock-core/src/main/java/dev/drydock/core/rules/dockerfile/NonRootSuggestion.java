@@ -46,7 +46,7 @@ final class NonRootSuggestion {
     static String of(Container container) {
         String workdir = workdir(container);
         BaseImage base = Stages.rootBase(container.build().model(), container.build().stage());
-        CreatedUser created = RunsAsRoot.createdUser(container);
+        CreatedUser created = CreatedUser.of(container);
         if (created != null) {
             return "USER " + created.name() + " (the user that " + container.build().dockerfile() + " line "
                     + created.run().instruction().span().startLine() + " creates), "

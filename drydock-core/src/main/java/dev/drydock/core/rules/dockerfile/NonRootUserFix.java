@@ -62,6 +62,20 @@ final class NonRootUserFix {
 
     private NonRootUserFix() {}
 
+    /** {@link #fix} with the edits that come with a new USER ({@link #withFollowUps(Container, Fix)}), or null. */
+    static Fix withFollowUps(ReviewContext context, Container container) {
+        return fix(context, container).map(f -> withFollowUps(container, f)).orElse(null);
+    }
+
+    /**
+     * A fix that makes the container's stage end as an unprivileged user, with what that user then needs: USER root
+     * back in the stages built on it ({@link RootForDerivedStages}) and its volume directories given to it
+     * ({@link VolumeDirectoriesForUser}).
+     */
+    static Fix withFollowUps(Container container, Fix fix) {
+        return VolumeDirectoriesForUser.add(container, RootForDerivedStages.add(container, fix));
+    }
+
     static Optional<Fix> fix(ReviewContext context, Container container) {
         DockerfileModel model = container.build().model();
         Stage stage = container.build().stage();
@@ -72,7 +86,7 @@ final class NonRootUserFix {
         }
         List<Stage> lineage = Stages.inImage(model, stage);
         List<RunStep> runs = RunStep.of(model, lineage);
-        boolean createsUser = CreatedUser.first(runs, tools != null && "apk".equals(tools.packageManager())) != null;
+        boolean createsUser = CreatedUser.first(runs, UserCreation.busybox(tools)) != null;
         if (!(base instanceof BaseImage.External external) || external.reference() == null
                 || "node".equals(ImageTags.officialName(external.reference())) && !createsUser) {
             return Optional.empty();
@@ -101,7 +115,7 @@ final class NonRootUserFix {
         SourceFile file = stage.from().file();
         String path = container.build().dockerfile();
         List<TextEdit> edits = new ArrayList<>();
-        CreatedUser created = CreatedUser.first(runs, "apk".equals(tools.packageManager()));
+        CreatedUser created = CreatedUser.first(runs, UserCreation.busybox(tools));
         ImageUser imageUser = created == null ? ImageUser.of(container, base) : null;
         String user = created != null ? created.name() : imageUser != null ? imageUser.user() : USER;
         String owner = created != null ? created.chown() : imageUser != null ? imageUser.owner() : USER + ":" + USER;

@@ -109,7 +109,7 @@ final class RootStartAdvice {
 
     /** The user a privilege drop switches to when the script names none: the image's own or the one it creates. */
     private static String dropUser(Container container) {
-        CreatedUser created = RunsAsRoot.createdUser(container);
+        CreatedUser created = CreatedUser.of(container);
         if (created != null) {
             return created.name();
         }
