@@ -1,19 +1,26 @@
 package dev.drydock.core.rules.app;
 
 import dev.drydock.core.compose.Located;
+import dev.drydock.core.compose.ScalarNode;
 import dev.drydock.core.compose.Service;
 import dev.drydock.core.discovery.PathNames;
+import dev.drydock.core.edit.Fix;
+import dev.drydock.core.edit.FixSafety;
+import dev.drydock.core.edit.TextEdit;
 import dev.drydock.core.entrypoint.EntryPoint;
 import dev.drydock.core.entrypoint.Runtime;
 import dev.drydock.core.project.Container;
 import dev.drydock.core.project.EffectiveCommand;
 import dev.drydock.core.project.Origin;
 import dev.drydock.core.review.ReviewContext;
+import dev.drydock.core.rules.support.AppFacts;
 import dev.drydock.core.rules.support.Apps;
+import dev.drydock.core.rules.support.ComposeEdits;
 import dev.drydock.core.rules.support.GunicornSettings;
 import dev.drydock.core.rules.support.Processes;
 import dev.drydock.core.rules.support.TaskWorkers;
 import dev.drydock.core.supervisor.Manager;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -47,11 +54,11 @@ final class DrainTime {
                 };
             }
             case UVICORN -> {
-                graceful = GracefulShutdownMissing.seconds(ep.option("timeout-graceful-shutdown"));
+                graceful = seconds(ep.option("timeout-graceful-shutdown"));
                 what = "--timeout-graceful-shutdown";
             }
             case HYPERCORN -> {
-                graceful = GracefulShutdownMissing.seconds(ep.option("graceful-timeout"));
+                graceful = seconds(ep.option("graceful-timeout"));
                 what = "--graceful-timeout";
             }
             default -> { }
@@ -63,12 +70,12 @@ final class DrainTime {
         Origin at = grace != null ? new Origin(grace.file().path(), grace.span()) : command.originOf(GracefulShutdownMissing.programWord(ep));
         String limit = grace != null ? "stop_grace_period: " + grace.value().text()
                 : "Docker's default of " + stopSeconds + " s (no stop_grace_period)";
-        rule.finding(context, c, at, server + " waits up to " + GracefulShutdownMissing.format(graceful) + " s (" + what + ") for requests in flight,"
+        rule.finding(context, c, at, server + " waits up to " + AppFacts.number(graceful) + " s (" + what + ") for requests in flight,"
                 + " but the container is killed after " + limit + ": a stop cuts the drain short")
                 .recommendation("Set stop_grace_period: " + (long) Math.ceil(graceful + 5) + "s on the service"
                         + " (a few seconds above the graceful timeout), or lower the graceful timeout below "
                         + stopSeconds + " s if requests are short.")
-                .fix(GracefulShutdownMissing.gracePeriod(c, grace, (long) Math.ceil(graceful + 5)))
+                .fix(gracePeriod(c, grace, (long) Math.ceil(graceful + 5)))
                 .add();
     }
 
@@ -96,7 +103,7 @@ final class DrainTime {
                 .recommendation("Set stop_grace_period: " + suggested + "s on the service"
                         + (drain.seconds() == null ? "; " + drain.reason() + "." : ", a few seconds above "
                                 + drain.bound() + "."))
-                .fix(GracefulShutdownMissing.gracePeriod(c, grace, suggested))
+                .fix(gracePeriod(c, grace, suggested))
                 .add();
     }
 
@@ -155,14 +162,14 @@ final class DrainTime {
         }
         for (Processes.Process p : Processes.supervised(c)) {
             EntryPoint program = p.entryPoint();
-            Double graceful = program.runtime() == Runtime.GUNICORN ? GracefulShutdownMissing.gunicornGraceful(context, c, program)
+            Double graceful = program.runtime() == Runtime.GUNICORN ? gunicornGraceful(context, c, program)
                     : program.runtime() == Runtime.UVICORN || program.runtime() == Runtime.HYPERCORN
-                            ? GracefulShutdownMissing.seconds(program.option(program.runtime() == Runtime.UVICORN ? "timeout-graceful-shutdown"
+                            ? seconds(program.option(program.runtime() == Runtime.UVICORN ? "timeout-graceful-shutdown"
                                     : "graceful-timeout")) : null;
             int wait = p.program().stopWaitSeconds();
             if (graceful != null && graceful > wait) {
                 rule.finding(context, c, p.origin(), p.label() + " runs " + program.runtime().name().toLowerCase(
-                                java.util.Locale.ROOT) + ", which drains requests for up to " + GracefulShutdownMissing.format(graceful) + " s, but"
+                                java.util.Locale.ROOT) + ", which drains requests for up to " + AppFacts.number(graceful) + " s, but"
                                 + " supervisord kills it " + wait + " s after its stop signal (stopwaitsecs"
                                 + (wait == 10 ? ", 10 by default" : "") + "): a stop cuts the drain short"
                                 + c.supervision().assumptions())
@@ -208,8 +215,41 @@ final class DrainTime {
                         + c.supervision().assumptions())
                 .recommendation("Set stop_grace_period: " + (wait + 5) + "s on the service, a few seconds above the"
                         + " longest stopwaitsecs of its programs.")
-                .fix(GracefulShutdownMissing.gracePeriod(c, grace, wait + 5))
+                .fix(gracePeriod(c, grace, wait + 5))
                 .add();
         return true;
+    }
+
+    /** How long a gunicorn program drains: its graceful_timeout, 30 s by default; null when drydock cannot tell. */
+    private static Double gunicornGraceful(ReviewContext context, Container c, EntryPoint program) {
+        GunicornSettings.Value timeout = GunicornSettings.of(context, c, program).get("graceful_timeout").orElse(null);
+        if (timeout == null) {
+            return null;
+        }
+        return timeout.source() == GunicornSettings.Source.DEFAULT ? Double.valueOf(30.0) : timeout.seconds();
+    }
+
+    /** stop_grace_period set to {@code seconds}: the value replaced, or the key added after init or restart. */
+    private static Fix gracePeriod(Container c, Located<Service.DurationValue> grace, long seconds) {
+        TextEdit edit;
+        if (grace != null) {
+            edit = grace.node() instanceof ScalarNode s && s.substitutions().isEmpty() && s.hasExactText()
+                    ? TextEdit.replace(grace.file().path(), grace.span(), seconds + "s") : null;
+        } else {
+            edit = ComposeEdits.addEntry(c.service().node(), List.of("init", "restart"), "stop_grace_period: " + seconds + "s");
+        }
+        return edit == null ? null : Fix.of("give " + c.service().name() + " " + seconds + "s to stop", FixSafety.SAFE, edit);
+    }
+
+    /** A number of seconds as a server option writes it ({@code 30}, {@code 30s}), or null when it is none. */
+    private static Double seconds(String value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return Double.parseDouble(value.replaceAll("s$", ""));
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 }

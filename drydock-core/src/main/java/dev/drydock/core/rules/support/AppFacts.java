@@ -76,7 +76,8 @@ public final class AppFacts {
                 + where);
     }
 
-    static String number(double d) {
+    /** A number for a message: without a fraction when it is whole ({@code 30}, {@code 2.5}). */
+    public static String number(double d) {
         return d == Math.rint(d) ? Long.toString((long) d) : Double.toString(d);
     }
 
