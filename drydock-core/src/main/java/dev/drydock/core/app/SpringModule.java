@@ -16,10 +16,11 @@ import java.util.regex.Pattern;
 /**
  * The Spring Boot module of a build: the Maven or Gradle build file that depends on Spring Boot, and the dependencies
  * it has, its own and those a parent POM declares for its modules. In a multi-module build it is the module the
- * Dockerfile builds or copies ({@link BuiltProgram#jvmModules}); else the one that serves HTTP with the actuator, then
- * one that serves HTTP, then the first.
+ * Dockerfile builds or copies ({@link BuiltProgram#jvmModules}); else, among those no other one depends on, the one that
+ * serves HTTP with the actuator, then one that serves HTTP, then the first. A module's dependencies include those of the
+ * modules of the build it depends on ({@link ModuleDependencies}).
  */
-record SpringModule(Manifest build, List<Manifest> parents, List<Dependency> dependencies) {
+record SpringModule(Manifest build, List<Manifest> parents, List<Manifest> upstream, List<Dependency> dependencies) {
 
     /** Code that serves paths in a Spring application: controllers, routers, servlets. */
     private static final Pattern WEB_CODE = Pattern.compile("@(?:[\\w.]+\\.)?(?:RestController|Controller|RequestMapping"
@@ -41,10 +42,11 @@ record SpringModule(Manifest build, List<Manifest> parents, List<Dependency> dep
         return dependencies.stream().anyMatch(d -> d.name().toLowerCase(Locale.ROOT).endsWith(":spring-boot-starter-actuator"));
     }
 
-    /** The build file that declares a dependency of the module: its own, or a parent's. */
+    /** The build file that declares a dependency of the module: its own, a parent's or a module's it depends on. */
     String fileOf(Dependency d) {
-        return build.dependencies().contains(d) ? build.file() : parents.stream()
-                .filter(p -> p.dependencies().contains(d)).map(Manifest::file).findFirst().orElse(build.file());
+        return build.dependencies().contains(d) ? build.file() : java.util.stream.Stream.concat(parents.stream(),
+                upstream.stream()).filter(p -> p.dependencies().contains(d)).map(Manifest::file).findFirst()
+                .orElse(build.file());
     }
 
     /** The actuator's dependency, or null. */
@@ -130,8 +132,10 @@ record SpringModule(Manifest build, List<Manifest> parents, List<Dependency> dep
                     parents.add(parent);
                 }
             }
+            List<Manifest> upstream = ModuleDependencies.upstream(m, manifests, files);
+            deps.addAll(ModuleDependencies.runtimeDependencies(upstream));
             if (deps.stream().anyMatch(d -> d.name().toLowerCase(Locale.ROOT).startsWith("org.springframework.boot:"))) {
-                boot.add(new SpringModule(m, List.copyOf(parents), List.copyOf(deps)));
+                boot.add(new SpringModule(m, List.copyOf(parents), upstream, List.copyOf(deps)));
             }
         }
         if (boot.size() > 1) {
@@ -141,7 +145,8 @@ record SpringModule(Manifest build, List<Manifest> parents, List<Dependency> dep
                 return named.get(0);
             }
         }
-        return boot.stream().min(Comparator.comparingInt(s -> (aggregates(s.build(), files) ? 4 : 0)
+        return boot.stream().min(Comparator.comparingInt(s -> (boot.stream().anyMatch(o -> o.upstream().contains(s.build()))
+                ? 8 : 0) + (aggregates(s.build(), files) ? 4 : 0)
                 + (s.servesWeb() ? 0 : 2) + (s.hasActuator() ? 0 : 1))).orElse(null);
     }
 
