@@ -106,9 +106,11 @@ import java.util.regex.Pattern;
                 + " stored in the image configuration; medium in a builder stage the final image is not built on,"
                 + " where it stays in that stage's build cache and the environment of its RUNs). An ENV that reads"
                 + " only variables no ARG or ENV defines (ENV TOKEN=${TOKEN} without ARG TOKEN) stores an empty"
-                + " string: undefined-var reports it. A URL whose password is a placeholder word"
-                + " (postgresql://placeholder:placeholder@localhost/db) set by ENV or ARG in a builder stage is a"
-                + " stand-in for a build tool, not a secret, and is not reported. ASP.NET Core's appsettings*.json files that are committed (not"
+                + " string: undefined-var reports it. A URL whose user or password is a placeholder word"
+                + " (postgresql://placeholder:placeholder@localhost/db), or a secret-named value that is a placeholder"
+                + " (placeholder_overwritten_at_runtime), set by ENV or ARG in a builder stage is a stand-in for a build"
+                + " tool (prisma generate, next build's checks), not a secret, and is not reported; in the final image"
+                + " such a placeholder is reported as the value every container gets. ASP.NET Core's appsettings*.json files that are committed (not"
                 + " git-ignored in a git project) or copied into an image are read too: a password in a connection"
                 + " string, an issued credential, or the literal value of a secret-named key (ClientSecret, ApiKey ...),"
                 + " reported at the secret itself; empty values and placeholders are not, and appsettings.Development.json"
@@ -794,7 +796,8 @@ public final class HardcodedSecret implements Rule {
             Optional<ValueMatch> credential = SecretNames.credentialIn(value);
             if (credential.isPresent()) {
                 ValueMatch c = credential.get();
-                if (builder.isPresent() && !c.issued() && SecretNames.isPlaceholder(c.secret(value))) {
+                if (builder.isPresent() && !c.issued() && (SecretNames.isPlaceholder(c.secret(value))
+                        || placeholderUser(value))) {
                     continue; // a build-time stand-in (prisma generate's DATABASE_URL) that does not reach the image
                 }
                 report(context, new Location(file, within(instruction, entry, c.start(), c.end())), c.secret(value),
@@ -823,9 +826,14 @@ public final class HardcodedSecret implements Rule {
                 }
                 continue;
             }
+            if (builder.isPresent() && SecretNames.isPlaceholder(value)) {
+                continue; // a stand-in that lets the build's own checks pass (next build's env validation)
+            }
             report(context, new Location(file, entry.value().span()), value, Severity.HIGH,
-                    (env ? "ENV " : "ARG ") + name + " is the literal " + SecretNames.redact(value) + ": "
-                            + stored(env, builder),
+                    (env ? "ENV " : "ARG ") + name + (SecretNames.isPlaceholder(value)
+                            ? " is the placeholder `" + SecretNames.unquoteValue(value) + "`" + (env ? ", which every"
+                                    + " container gets when nobody sets " + name + " at run time: " : ": ")
+                            : " is the literal " + SecretNames.redact(value) + ": ") + stored(env, builder),
                     dockerfileRecommendation(name, env, null));
         }
         if (instruction.kind() == InstructionKind.RUN || instruction.kind() == InstructionKind.ADD) {
@@ -846,6 +854,14 @@ public final class HardcodedSecret implements Rule {
     }
 
     private static final Pattern VARIABLE = Pattern.compile("\\$\\{?([A-Za-z_][A-Za-z0-9_]*)");
+
+    private static final Pattern URL_USER = Pattern.compile("://([^:/@\\s]+):[^/@\\s]*@");
+
+    /** Whether a URL's user is a placeholder word: postgresql://placeholder:for@build:5432/db. */
+    private static boolean placeholderUser(String value) {
+        Matcher m = URL_USER.matcher(value);
+        return m.find() && SecretNames.isPlaceholder(m.group(1));
+    }
 
     /**
      * Whether every variable the value reads is one no ARG or ENV defines there: the value is empty, nothing is
