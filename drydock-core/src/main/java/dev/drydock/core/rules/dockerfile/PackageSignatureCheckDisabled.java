@@ -1,5 +1,6 @@
 package dev.drydock.core.rules.dockerfile;
 
+import dev.drydock.core.discovery.PathNames;
 import dev.drydock.core.dockerfile.model.Stage;
 import dev.drydock.core.dockerfile.syntax.Instruction;
 import dev.drydock.core.review.Category;
@@ -35,7 +36,11 @@ import java.util.regex.Pattern;
                 + " deb822 source, APT::Get::AllowUnauthenticated or Acquire::AllowInsecureRepositories set to true,"
                 + " gpgcheck=0 (a .repo file, yum.conf, dnf.conf, --setopt). Each option or setting is reported where"
                 + " it is written. Quiet for a trusted apt source whose URI is file: or copy: (a repository the build"
-                + " made on the image's own disk).",
+                + " made on the image's own disk). An install of package files only (apk add --allow-untrusted"
+                + " ./vendor.apk) is quiet when the same RUN downloads the file (download-unverified then reports an"
+                + " unchecked download) or checks it first (gpg --verify, sha256sum -c ...), the publisher's own"
+                + " procedure for a package outside the distribution's keys; otherwise the advice is to check the"
+                + " file, not to drop the switch the install cannot do without.",
         problem = "Package managers check every package and repository index against the distribution's signing"
                 + " keys; these switches turn that check off, so whatever the mirror, a proxy or an attacker on the"
                 + " network serves is installed as root.",
@@ -90,7 +95,7 @@ public final class PackageSignatureCheckDisabled implements Rule {
     private void check(ReviewContext context, BuiltImage image, RunStep run) {
         List<Span> reported = new ArrayList<>();
         for (Call call : run.calls()) {
-            for (Found found : options(call)) {
+            for (Found found : options(call, run)) {
                 reported.add(found.word().span());
                 context.finding(this, image.dockerfile(), found.word().span(), found.message())
                         .recommendation(found.recommendation())
@@ -137,11 +142,15 @@ public final class PackageSignatureCheckDisabled implements Rule {
     private static final String KEY_FOR_REPOSITORY = "Remove it and trust the repository's signing key instead"
             + " (downloaded over HTTPS and referenced with signed-by=, gpgkey= or rpm --import).";
 
-    private static List<Found> options(Call call) {
+    private static List<Found> options(Call call, RunStep run) {
         List<Found> out = new ArrayList<>();
         Optional<Invocation> invocation = PackageCommands.invocation(call);
         if (invocation.isPresent()) {
             String name = call.name();
+            List<String> files = localPackages(invocation.get());
+            if (!files.isEmpty() && (downloadedOrVerified(run, call, files))) {
+                return out; // download-unverified reports a package file fetched unchecked; a checked one is fine
+            }
             for (Call.Options.Option option : invocation.get().options().all()) {
                 String o = option.name();
                 String message = switch (invocation.get().manager()) {
@@ -164,7 +173,11 @@ public final class PackageSignatureCheckDisabled implements Rule {
                                     ? "zypper addrepo " + o + " adds a repository whose packages are never checked"
                                     : null;
                 };
-                if (message != null) {
+                if (message != null && !files.isEmpty()) {
+                    out.add(new Found(option.word(), name + " " + o + " installs " + String.join(", ", files)
+                            + ", a package file it cannot check against the distribution's keys, and nothing in"
+                            + " the RUN checks it", LOCAL_FILE));
+                } else if (message != null) {
                     out.add(new Found(option.word(), message, KEY_FOR_REPOSITORY));
                 }
             }
@@ -183,6 +196,51 @@ public final class PackageSignatureCheckDisabled implements Rule {
             }
         }
         return out;
+    }
+
+    private static final String LOCAL_FILE = "Check the file in the same RUN before installing it: with the"
+            + " SHA-256 its publisher gives (echo \"<sha256>  FILE\" | sha256sum -c -) or its signature (gpg --verify"
+            + " FILE.sig FILE with the publisher's key); the switch is then only there because the package manager"
+            + " knows no key for it. When the publisher has a repository or signing key for the package manager,"
+            + " install from that instead and drop the switch.";
+
+    /** Programs that check a file's checksum or signature. */
+    private static final List<String> VERIFIERS = List.of("gpg", "gpgv", "gpg2", "sha256sum", "sha512sum", "sha384sum",
+            "sha1sum", "md5sum", "cosign", "minisign", "rpmkeys", "openssl");
+
+    /**
+     * The package files an install names when it names nothing else ({@code apk add --allow-untrusted ./x.apk}): a
+     * repository package beside them is installed unchecked too, and the switch is then reported as usual.
+     */
+    private static List<String> localPackages(Invocation invocation) {
+        List<String> files = new ArrayList<>();
+        for (Call.Arg arg : invocation.arguments()) {
+            String v = arg.value();
+            if (!v.endsWith(".apk") && !v.endsWith(".rpm") && !v.endsWith(".deb")) {
+                return List.of();
+            }
+            files.add(v);
+        }
+        return files;
+    }
+
+    /** Whether the RUN downloads one of the files (download-unverified's case) or checks it before the install. */
+    private static boolean downloadedOrVerified(RunStep run, Call install, List<String> files) {
+        boolean mentioned = false;
+        boolean verifier = false;
+        for (Call c : run.calls()) {
+            if (c == install) {
+                break;
+            }
+            boolean names = c.args().stream().anyMatch(a -> files.stream()
+                    .anyMatch(f -> a.value().contains(PathNames.fileName(f))));
+            if (names && c.is("curl", "wget")) {
+                return true;
+            }
+            mentioned |= names;
+            verifier |= VERIFIERS.contains(c.name());
+        }
+        return mentioned && verifier;
     }
 
     private static final List<String> RPM_NO_VERIFY = List.of("--nosignature", "--nodigest", "--noverify",
