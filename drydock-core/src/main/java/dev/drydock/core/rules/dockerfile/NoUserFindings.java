@@ -21,6 +21,7 @@ import dev.drydock.core.rules.support.KubernetesRuns;
 import dev.drydock.core.rules.support.PhpFpm;
 import dev.drydock.core.rules.support.PrivilegedPortBind;
 import dev.drydock.core.rules.support.ProjectBaseUser;
+import dev.drydock.core.rules.support.RootHomeVariables;
 import dev.drydock.core.rules.support.RootStartSteps;
 import dev.drydock.core.rules.support.Stages;
 import dev.drydock.core.rules.support.fixes.StackFixes;
@@ -108,6 +109,10 @@ final class NoUserFindings {
         if (!rootSteps.isEmpty()) {
             recommendation = RootStartAdvice.of(container, rootSteps, recommendation);
         }
+        List<RootHomeVariables.Pointer> rootHome = rootHomeVariables(container);
+        if (!rootHome.isEmpty()) {
+            recommendation += " " + RootNotes.rootHomeNote(rootHome);
+        }
         if (privilegedPort.isPresent()) {
             PrivilegedPortBind bind = privilegedPort.get();
             recommendation += " No automatic fix adds the USER while " + bind.server() + " listens on port "
@@ -116,12 +121,18 @@ final class NoUserFindings {
                     + bind.follow(container) + ", then switch users.";
         }
         Fix fix = hostSource != null || cron.isPresent() || SharedImages.rootServerSharing(context, container) != null
-                || !rootSteps.isEmpty() || privilegedPort.isPresent() ? null : fix(container);
+                || !rootSteps.isEmpty() || privilegedPort.isPresent() || !rootHome.isEmpty() ? null : fix(container);
         Severity severity = kube.severity(development || RootNotes.toolNote(context, container).isPresent() ? Severity.MEDIUM
                 : knownBase && RunsAsRoot.servesRequests(context, container) ? Severity.CRITICAL : Severity.HIGH);
         byImage.computeIfAbsent(new NoUserKey(new Location(container.build().dockerfile(), stage.from().span())),
                 k -> new ArrayList<>()).add(new NoUser(container, message, recommendation, severity, fix,
                         SharedImages.oneShot(context, container)));
+    }
+
+    /** The variables of the container's image that point under /root, which a non-root user cannot enter. */
+    private List<RootHomeVariables.Pointer> rootHomeVariables(Container container) {
+        return BuiltImage.of(context).stream().filter(i -> i.containers().contains(container)).findFirst()
+                .map(i -> RootHomeVariables.of(context, i)).orElse(List.of());
     }
 
     /** Reports the findings gathered, one per final stage. */

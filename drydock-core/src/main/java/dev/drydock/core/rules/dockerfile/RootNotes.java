@@ -8,7 +8,9 @@ import dev.drydock.core.rules.support.AppFacts;
 import dev.drydock.core.rules.support.Apps;
 import dev.drydock.core.rules.support.OneShotJobs;
 import dev.drydock.core.rules.support.PrivilegeDrop;
+import dev.drydock.core.rules.support.RootHomeVariables;
 import dev.drydock.core.rules.support.ServerOwnUser;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -88,5 +90,19 @@ final class RootNotes {
         }
         return "the container starts as root only to prepare its files: " + drop.where() + " switches to "
                 + drop.user() + " with " + drop.tool() + " before the main process starts";
+    }
+
+    /**
+     * The variables that keep pointing the application under /root, which the user the advice adds cannot enter: no
+     * automatic fix adds it while they do.
+     */
+    static String rootHomeNote(List<RootHomeVariables.Pointer> pointers) {
+        List<String> named = pointers.stream().map(p -> p.name() + " (" + p.where().file() + " line "
+                + p.where().span().startLine() + ")").distinct().toList();
+        String paths = String.join(", ", pointers.stream().map(RootHomeVariables.Pointer::path).distinct().toList());
+        return AppFacts.and(named) + (named.size() > 1 ? " point" : " points") + " the application at " + paths
+                + ", under /root, which a non-root user cannot enter (mode 700): point "
+                + (named.size() > 1 ? "them" : "it") + " at a folder the new user owns in the same change, and chown"
+                + " the volumes that already hold its data; no automatic fix adds the USER before that.";
     }
 }

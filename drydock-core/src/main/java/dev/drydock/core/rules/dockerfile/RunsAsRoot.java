@@ -135,7 +135,10 @@ import java.util.Optional;
                 + " No fix adds a USER either while the server listens on a port below 1024 (see"
                 + " non-root-privileged-port) with nothing that lets a non-root user bind it (a setcap in the image,"
                 + " compose sysctls, a Kamal deployment on Docker's own network): only Docker 20.10 and later allow it,"
-                + " and under Podman or CRI-O the server would stop at start; the recommendation says how to move it.",
+                + " and under Podman or CRI-O the server would stop at start; the recommendation says how to move it."
+                + " Nor while a variable of the image or of a container that runs it points the application under"
+                + " /root (HALO_WORK_DIR=/root/.halo2), which the new user could not enter: the recommendation names"
+                + " the variables to move with it.",
         problem = "Without a USER instruction (or with USER root) the application runs as UID 0 inside the container.",
         impact = "Any flaw in the application or its dependencies hands an attacker root in the container: it can"
                 + " change the image's files, read every mounted secret, and is one kernel or runtime bug away from"

@@ -16,6 +16,7 @@ import dev.drydock.core.review.RuleExample;
 import dev.drydock.core.review.Severity;
 import dev.drydock.core.rules.support.BuiltImage;
 import dev.drydock.core.rules.support.RootHome;
+import dev.drydock.core.rules.support.RootHomeVariables;
 import dev.drydock.core.rules.support.RootHome.Store;
 import dev.drydock.core.rules.support.RootToolEnvironments;
 import dev.drydock.core.rules.support.RootToolEnvironments.Environment;
@@ -45,7 +46,11 @@ import java.util.Set;
                 + " POETRY_CACHE_DIR, XDG_CACHE_HOME or HOME outside /root, VIRTUAL_ENV, a poetry config of"
                 + " virtualenvs.* or cache-dir, a poetry.toml that sets them, or another virtual environment made in"
                 + " the image; for pipx when PIPX_HOME and PIPX_BIN_DIR are outside /root or --global is given. Quiet"
-                + " when a RUN opens /root (chmod on /root). Also"
+                + " when a RUN opens /root (chmod on /root). Also fires on a variable of the image's ENV or of a"
+                + " compose service or Kubernetes container that runs it whose value names a path under /root"
+                + " (HALO_WORK_DIR=/root/.halo2, SPRING_CONFIG_LOCATION=optional:file:/root/.halo2/): the application"
+                + " reads or writes there; not on PATH nor the settings of build tools (PIP_*, POETRY_*, UV_*, CARGO_*,"
+                + " GO*, GRADLE_* ...), which the build uses as root. Also"
                 + " fires for a COPY --chmod without read permission for others (600, 700, 750...) of files owned"
                 + " by root (no --chown) that the container runs: its program or script, or the working directory"
                 + " of the application.",
@@ -104,6 +109,7 @@ public final class UnreadableByRuntimeUser implements Rule {
     public void check(ReviewContext context) {
         for (BuiltImage image : BuiltImage.of(context)) {
             checkToolEnvironments(context, image);
+            checkRootVariables(context, image);
             Container.Setting user = runtimeUser(image);
             if (user == null) {
                 continue;
@@ -356,6 +362,41 @@ public final class UnreadableByRuntimeUser implements Rule {
     }
 
     /** The first non-root user the image's containers run as, or null when they run as root. */
+    /**
+     * Variables that point the application at a folder under /root (a work, data or configuration folder) while the
+     * container runs as another user: the first read or write there fails, whether or not the folder exists.
+     */
+    private void checkRootVariables(ReviewContext context, BuiltImage image) {
+        Container.Setting user = runtimeUser(image);
+        if (user == null || user.value().contains("$") || RootHome.of(image).opened()) {
+            return;
+        }
+        List<RootHomeVariables.Pointer> pointers = RootHomeVariables.of(context, image);
+        for (RootHomeVariables.Pointer p : pointers) {
+            List<String> others = pointers.stream().filter(o -> o != p && o.path().startsWith(p.path()))
+                    .map(o -> o.name() + " (" + o.where().file() + " line " + o.where().span().startLine() + ")")
+                    .distinct().toList();
+            context.finding(this, p.where(), p.name() + " points the application at " + p.path()
+                            + ", but the container runs as " + describeUser(user) + ", who cannot enter /root (mode 700"
+                            + RootHome.describeBase(image) + "): reading or creating anything there fails with"
+                            + " Permission denied")
+                    .severity(Severity.HIGH)
+                    .recommendation("Point " + p.name() + " at a folder " + user.value() + " owns outside /root (for"
+                            + " example /home/" + userName(user) + p.path().substring("/root".length()) + ", made with"
+                            + " RUN mkdir -p DIR && chown " + user.value() + " DIR before USER)"
+                            + (others.isEmpty() ? "" : ", and change " + String.join(", ", others) + " with it")
+                            + "; move the volumes mounted under " + p.path() + " to the new folder and chown the files"
+                            + " they already hold to " + user.value() + " once (they were written by root).")
+                    .add();
+        }
+    }
+
+    private static String userName(Container.Setting user) {
+        String v = user.value().strip();
+        String name = v.contains(":") ? v.substring(0, v.indexOf(':')) : v;
+        return name.matches("\\d+") ? "app" : name;
+    }
+
     private static Container.Setting runtimeUser(BuiltImage image) {
         for (Container c : image.containers()) {
             if (c.user() != null && !UserIds.isRoot(c.user().value())) {
