@@ -721,6 +721,13 @@ public final class DevServer implements Rule {
         int port = AppFacts.port(context, c, app);
         Runtime runtime = effective.runtime();
         String script = effective.target().value() == null ? "server.js" : effective.target().value();
+        if (effective != ep && PackageScripts.RUNNERS.contains(ep.runtime())) {
+            // a script of another folder's package.json (npm --prefix api run dev) names its files from there
+            String file = script;
+            script = PackageScripts.movedTo(context, c, ep)
+                    .map(m -> dev.drydock.core.discovery.PathNames.normalizeRelative(
+                            dev.drydock.core.discovery.PathNames.join(m, file))).orElse(script);
+        }
         if (runtime == Runtime.ARTISAN_COMMAND && found.token().equals("queue:listen")) {
             return "Run `php artisan queue:work` instead (with --max-jobs or --max-time if the worker should restart"
                     + " now and then), and run `php artisan queue:restart` on each deployment so the workers load the"

@@ -54,13 +54,7 @@ public final class DependencyInstallCommands {
             case "poetry" -> sub.equals("install") ? found("poetry install", "python", false) : Optional.empty();
             case "pipenv" -> sub.equals("install") || sub.equals("sync")
                     ? found("pipenv " + sub, "python", false) : Optional.empty();
-            case "npm", "pnpm", "bun" -> NODE_INSTALLS.contains(sub) && !(program.equals("npm") && sub.equals("add"))
-                    ? found(program + " " + sub, "node", sub.equals("add") || operands(w.subList(2, w.size())))
-                    : Optional.empty();
-            // bare yarn installs; yarn --cwd web start runs a script, so only options alone count as an install
-            case "yarn" -> w.size() == 1 || !operands(w.subList(1, w.size())) || sub.equals("install")
-                    ? found(sub.equals("install") ? "yarn install" : "yarn", "node", false)
-                    : sub.equals("add") ? found("yarn add", "node", true) : Optional.empty();
+            case "npm", "pnpm", "bun", "yarn" -> node(program, w.subList(1, w.size()));
             case "composer" -> sub.equals("install") || sub.equals("update") || sub.equals("require")
                     ? found("composer " + sub, "php", sub.equals("require")) : Optional.empty();
             case "bundle" -> w.size() == 1 || sub.equals("install")
@@ -77,9 +71,22 @@ public final class DependencyInstallCommands {
         return found(tool, "python", !files);
     }
 
-    /** Whether an npm, pnpm or bun install names packages (npm install express) rather than the package.json's. */
-    private static boolean operands(List<String> args) {
-        return args.stream().anyMatch(a -> !a.startsWith("-"));
+    /**
+     * An install of npm, pnpm, bun ({@code install}, {@code i}, {@code ci}, {@code add}) or yarn (bare, {@code install},
+     * {@code add}), its subcommand and packages read past the options and their values ({@code npm --prefix web ci}
+     * installs web's package.json; {@code yarn --cwd web start} runs a script). Named when packages follow
+     * ({@code npm install express}) or it adds them.
+     */
+    private static Optional<Install> node(String program, List<String> args) {
+        List<String> operands = NodeManagerOptions.operands(program, args);
+        String sub = operands.isEmpty() ? "" : operands.get(0);
+        boolean packages = operands.size() > 1;
+        if (program.equals("yarn")) {
+            return sub.isEmpty() || sub.equals("install") ? found(sub.isEmpty() ? "yarn" : "yarn install", "node", false)
+                    : sub.equals("add") ? found("yarn add", "node", true) : Optional.empty();
+        }
+        return NODE_INSTALLS.contains(sub) && !(program.equals("npm") && sub.equals("add"))
+                ? found(program + " " + sub, "node", sub.equals("add") || packages) : Optional.empty();
     }
 
     private static Optional<Install> found(String tool, String ecosystem, boolean named) {

@@ -44,32 +44,53 @@ public final class PackageScripts {
         return NodePackage.script(files, folder(context, c, ep), ep.target().value(), ep.environment(), ep.workdir());
     }
 
-    /** The workspace options naming the folder whose package.json a package manager reads, relative to its own. */
-    private static final List<String> FOLDER_OPTIONS = List.of("workspace", "dir", "cwd");
+    /**
+     * The options naming the folder whose package.json a package manager reads, relative to its own: npm's --prefix
+     * and --workspace, pnpm's --dir (-C), yarn's --cwd (by their canonical names, {@link EntryPoint#options()}).
+     */
+    private static final List<String> FOLDER_OPTIONS = List.of("prefix", "workspace", "dir", "cwd");
 
     /**
      * The project folder whose package.json the command reads: the one a copy from the build context puts in the
-     * working directory (the build context's root when none can be told), moved by npm's --workspace, pnpm's --dir
-     * or yarn's --cwd when that names a folder with a package.json.
+     * working directory (the build context's root when none can be told, {@link #baseFolder}), moved by npm's --prefix
+     * or --workspace, pnpm's --dir or yarn's and bun's --cwd when that names a folder with a package.json.
      */
     public static String folder(ReviewContext context, Container c, EntryPoint ep) {
-        String base = workdirFolder(context, c, ep.workdir());
-        return movedTo(context, c, ep, base).map(m -> PathNames.normalizeRelative(PathNames.join(base, m)))
-                .orElse(base);
+        return folder(SourceSet.of(context.project(), c), baseFolder(context, c, ep), ep);
     }
 
     /**
-     * The folder, relative to the working directory, that npm's --workspace, pnpm's --dir or yarn's --cwd moves
-     * the script to (it then runs there), when that folder has a package.json.
+     * The project folder whose package.json {@code ep}, a package manager started in project folder {@code base} (a
+     * package.json script's command, which runs in its package's folder), reads: {@code base} moved as {@link #folder}
+     * says.
      */
-    public static Optional<String> movedTo(ReviewContext context, Container c, EntryPoint ep) {
-        return movedTo(context, c, ep, workdirFolder(context, c, ep.workdir()));
+    public static String folder(SourceSet files, String base, EntryPoint ep) {
+        return movedTo(files, base, ep).map(m -> PathNames.normalizeRelative(PathNames.join(base, m))).orElse(base);
     }
 
-    private static Optional<String> movedTo(ReviewContext context, Container c, EntryPoint ep, String base) {
-        SourceSet files = SourceSet.of(context.project(), c);
-        for (String option : FOLDER_OPTIONS) {
-            String value = ep.options().get(option);
+    /**
+     * The project folder of the container's working directory as a package manager started there sees it: the one a
+     * copy from the build context puts there, else the build context's root.
+     */
+    public static String baseFolder(ReviewContext context, Container c, EntryPoint ep) {
+        return workdirFolder(context, c, ep.workdir());
+    }
+
+    /**
+     * The folder, relative to the working directory, that npm's --prefix or --workspace, pnpm's --dir or yarn's or
+     * bun's --cwd moves the script to (it then runs there), when that folder has a package.json.
+     */
+    public static Optional<String> movedTo(ReviewContext context, Container c, EntryPoint ep) {
+        return movedTo(SourceSet.of(context.project(), c), workdirFolder(context, c, ep.workdir()), ep);
+    }
+
+    private static Optional<String> movedTo(SourceSet files, String base, EntryPoint ep) {
+        List<String> values = new java.util.ArrayList<>();
+        FOLDER_OPTIONS.forEach(option -> values.add(ep.options().get(option)));
+        if (ep.runtime() == Runtime.BUN) {
+            values.add(ep.interpreterOptions().get("--cwd"));
+        }
+        for (String value : values) {
             if (value == null || value.contains("$") || value.startsWith("/")) {
                 continue;
             }

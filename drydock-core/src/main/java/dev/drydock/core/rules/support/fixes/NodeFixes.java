@@ -17,6 +17,7 @@ import dev.drydock.core.project.Container;
 import dev.drydock.core.project.EffectiveCommand;
 import dev.drydock.core.review.ReviewContext;
 import dev.drydock.core.rules.support.BaseImageFacts;
+import dev.drydock.core.rules.support.PackageScripts;
 import dev.drydock.core.rules.support.Probes;
 import dev.drydock.core.rules.support.Stages;
 import dev.drydock.core.source.SourceFile;
@@ -82,7 +83,7 @@ final class NodeFixes {
      */
     static Optional<Fix> devServer(ReviewContext context, Container container, EntryPoint server) {
         if (server == null || !isNode(container) || !(server.runtime() == Runtime.NODEMON
-                || server.runtime() == Runtime.NODE)) {
+                || server.runtime() == Runtime.NODE) || movedScript(context, container)) {
             return Optional.empty();
         }
         Instruction cmd = ownCmd(container);
@@ -99,6 +100,16 @@ final class NodeFixes {
         StackEdits.composeInit(context, container).ifPresent(edits::add);
         return Optional.of(Fix.of("run " + String.join(" ", argv) + " instead of the file watcher"
                 + (edits.size() > 1 ? ", under compose's init" : ""), FixSafety.UNSAFE, edits));
+    }
+
+    /**
+     * Whether the container's command runs a package.json script in another folder than the working directory
+     * ({@code npm --prefix api run dev}, {@code pnpm -C api dev}): the script's paths are relative to that folder.
+     */
+    private static boolean movedScript(ReviewContext context, Container container) {
+        EntryPoint ep = container.entryPoint();
+        return ep != null && container.build() != null && PackageScripts.RUNNERS.contains(ep.runtime())
+                && PackageScripts.movedTo(context, container, ep).isPresent();
     }
 
     /**

@@ -24,7 +24,9 @@ import dev.drydock.core.rules.support.Call;
 import dev.drydock.core.rules.support.CopySources;
 import dev.drydock.core.rules.support.DependencyInstalls;
 import dev.drydock.core.rules.support.DevDependencyWeights;
+import dev.drydock.core.rules.support.NodeManagerOptions;
 import dev.drydock.core.rules.support.NodeWorkspaces;
+import dev.drydock.core.rules.support.PackageScripts;
 import dev.drydock.core.rules.support.PnpmVersions;
 import dev.drydock.core.rules.support.RunStep;
 import dev.drydock.core.rules.support.Stages;
@@ -33,6 +35,7 @@ import dev.drydock.core.source.SourceFile;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -91,7 +94,7 @@ public final class NodeInstalls {
                             || removedLater(runs, r, call, builder != null)) {
                         continue;
                     }
-                    List<Call.Arg> operands = call.options("--omit", "--only", "--include").operands();
+                    List<Call.Arg> operands = call.options(NodeManagerOptions.valueOptionArray(call.name())).operands();
                     out.add(new Install(call, operands.isEmpty() ? null : operands.get(0), install.text(), run, index,
                             builder));
                 }
@@ -389,7 +392,7 @@ public final class NodeInstalls {
                     return true;
                 }
                 if (call.is("npm", "yarn", "pnpm", "bun")) {
-                    List<Call.Arg> operands = call.options().operands();
+                    List<Call.Arg> operands = call.options(NodeManagerOptions.valueOptionArray(call.name())).operands();
                     if (!operands.isEmpty() && !LEAVES_INSTALL.contains(operands.get(0).value())) {
                         return true;
                     }
@@ -418,10 +421,9 @@ public final class NodeInstalls {
             if (ep == null) {
                 continue;
             }
-            if ((ep.runtime() == Runtime.NPM || ep.runtime() == Runtime.YARN || ep.runtime() == Runtime.PNPM)
-                    && ep.target() != null && ep.target().value() != null) {
-                EntryPoint inner = NodePackage.script(SourceSet.of(context.project(), c), c.build().context(),
-                        ep.target().value(), ep.environment(), ep.workdir()).map(NodePackage::entryPoint).orElse(null);
+            if (c.build() != null) {
+                EntryPoint inner = packageScript(SourceSet.of(context.project(), c),
+                        PackageScripts.baseFolder(context, c, ep), ep).map(NodePackage::entryPoint).orElse(null);
                 if (inner != null) {
                     ep = inner;
                 }
@@ -463,13 +465,17 @@ public final class NodeInstalls {
                 continue;
             }
             SourceSet files = SourceSet.of(context.project(), c);
-            String dir = c.build().context();
-            List<List<String>> steps = new ArrayList<>(ep.otherCommands());
-            packageScript(files, dir, ep).ifPresent(inner -> steps.addAll(inner.otherCommands()));
-            for (List<String> argv : steps) {
+            String base = PackageScripts.baseFolder(context, c, ep);
+            // each step with the folder it runs in: the working directory's, or the package's of the script
+            List<Map.Entry<List<String>, String>> steps = new ArrayList<>();
+            ep.otherCommands().forEach(argv -> steps.add(Map.entry(argv, base)));
+            packageScript(files, base, ep).ifPresent(inner -> inner.entryPoint().otherCommands()
+                    .forEach(argv -> steps.add(Map.entry(argv, PathNames.parent(inner.packageFile())))));
+            for (Map.Entry<List<String>, String> step : steps) {
+                List<String> argv = step.getKey();
                 Set<String> programs = new java.util.LinkedHashSet<>();
-                runsDevDependencies(files, dir, EntryPoints.interpret(argv, false, ep.environment(), ep.workdir()),
-                        dev, 0, programs);
+                runsDevDependencies(files, step.getValue(), EntryPoints.interpret(argv, false, ep.environment(),
+                        ep.workdir()), dev, 0, programs);
                 if (!programs.isEmpty()) {
                     return new StartStep(List.copyOf(programs), String.join(" ", argv));
                 }
@@ -478,12 +484,15 @@ public final class NodeInstalls {
         return null;
     }
 
-    /** What a package manager's script runs ({@code npm run migrate}), read from package.json. */
-    private static Optional<EntryPoint> packageScript(SourceSet files, String dir, EntryPoint ep) {
+    /**
+     * The script a package manager runs ({@code npm run migrate}), read from the package.json of the folder it reads,
+     * {@code dir} (where it starts) moved by its --prefix, --dir or --cwd ({@link PackageScripts#folder}).
+     */
+    private static Optional<NodePackage> packageScript(SourceSet files, String dir, EntryPoint ep) {
         if ((ep.runtime() == Runtime.NPM || ep.runtime() == Runtime.YARN || ep.runtime() == Runtime.PNPM)
                 && ep.target() != null && ep.target().value() != null) {
-            return NodePackage.script(files, dir, ep.target().value(), ep.environment(), ep.workdir())
-                    .map(NodePackage::entryPoint);
+            return NodePackage.script(files, PackageScripts.folder(files, dir, ep), ep.target().value(),
+                    ep.environment(), ep.workdir());
         }
         return Optional.empty();
     }
@@ -494,12 +503,14 @@ public final class NodeInstalls {
         if (ep == null || depth > 4) {
             return;
         }
-        Optional<EntryPoint> inner = packageScript(files, dir, ep);
-        if (inner.isPresent()) {
-            runsDevDependencies(files, dir, inner.get(), dev, depth + 1, found);
-            for (List<String> argv : inner.get().otherCommands()) {
-                runsDevDependencies(files, dir, EntryPoints.interpret(argv, false, inner.get().environment(),
-                        inner.get().workdir()), dev, depth + 1, found);
+        Optional<NodePackage> script = packageScript(files, dir, ep);
+        if (script.isPresent()) {
+            EntryPoint inner = script.get().entryPoint();
+            String folder = PathNames.parent(script.get().packageFile());
+            runsDevDependencies(files, folder, inner, dev, depth + 1, found);
+            for (List<String> argv : inner.otherCommands()) {
+                runsDevDependencies(files, folder, EntryPoints.interpret(argv, false, inner.environment(),
+                        inner.workdir()), dev, depth + 1, found);
             }
             return;
         }
