@@ -45,6 +45,49 @@ public final class PackageScripts {
     }
 
     /**
+     * A package.json script that a command of another script runs by name ({@code npm run migrate}, {@code yarn
+     * build}, {@code pnpm run seed}, {@code bun run db:push}, {@code npm start}).
+     *
+     * @param script the script it runs
+     * @param lifecycle whether the package manager runs the script's pre- and post-script around it: npm does, unless
+     *     --ignore-scripts is given; Yarn 2 and later and pnpm by default do not, and bun is left out
+     */
+    public record Run(NodePackage script, boolean lifecycle) {
+
+        /** The folder of the script's package.json, where it runs. */
+        public String folder() {
+            return PathNames.parent(script.packageFile());
+        }
+    }
+
+    /**
+     * The script {@code words} run, when they are a package manager running a script by name that the package.json of
+     * the folder it reads has ({@code base}, where the command runs, moved by --prefix, --dir or --cwd,
+     * {@link #folder(SourceSet, String, EntryPoint)}).
+     */
+    public static Optional<Run> run(SourceSet files, String base, List<String> words, java.util.Map<String, String> env,
+            String workdir) {
+        if (words.stream().noneMatch(w -> NODE_MANAGERS.contains(PathNames.fileName(w)))) {
+            return Optional.empty();
+        }
+        EntryPoint ep = dev.drydock.core.entrypoint.EntryPoints.interpret(words, false, env, workdir);
+        if (!RUNNERS.contains(ep.runtime()) || ep.runtime() == Runtime.DENO_TASK
+                || ep.target().kind() != Target.Kind.SCRIPT) {
+            return Optional.empty();
+        }
+        return NodePackage.script(files, folder(files, base, ep), ep.target().value(), env, workdir)
+                .map(script -> new Run(script, runsLifecycleScripts(ep)));
+    }
+
+    /** Whether the package manager {@code ep} runs a script's pre- and post-script around it ({@link Run#lifecycle}). */
+    public static boolean runsLifecycleScripts(EntryPoint ep) {
+        return ep.runtime() == Runtime.NPM && !ep.flag("ignore-scripts");
+    }
+
+    /** The programs that run a package.json script by name. */
+    private static final Set<String> NODE_MANAGERS = Set.of("npm", "yarn", "pnpm", "bun");
+
+    /**
      * The options naming the folder whose package.json a package manager reads, relative to its own: npm's --prefix
      * and --workspace, pnpm's --dir (-C), yarn's --cwd (by their canonical names, {@link EntryPoint#options()}).
      */

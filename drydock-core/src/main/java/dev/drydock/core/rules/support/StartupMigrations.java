@@ -2,6 +2,7 @@ package dev.drydock.core.rules.support;
 
 import dev.drydock.core.app.NodePackage;
 import dev.drydock.core.app.SourceSet;
+import dev.drydock.core.discovery.PathNames;
 import dev.drydock.core.entrypoint.EntryPoint;
 import dev.drydock.core.entrypoint.Runtime;
 import dev.drydock.core.project.Container;
@@ -27,7 +28,7 @@ import java.util.regex.Pattern;
  * The database migrations a container applies every time it starts, without a lock ({@link MigrationCommands}):
  * commands of its entry-point scripts (the project's copies), the other commands of the {@code sh -c} script its
  * command runs before the application, and those of the package.json scripts a package manager runs (with npm's
- * pre-script). A migration is left out when only some starts run it: inside an {@code if},
+ * pre-script), and of the scripts these run in turn by name ({@code npm run migrate}). A migration is left out when only some starts run it: inside an {@code if},
  * a {@code case} or a function, or after a test ({@code [ "$RUN_MIGRATIONS" = true ] && ...}); and so is every
  * migration of a script that takes a lock ({@code flock}, a PostgreSQL advisory lock, django-pglock). Also the EF Core
  * migrations a .NET application applies from its startup code ({@link EfCoreStartupMigrations}).
@@ -129,8 +130,12 @@ public final class StartupMigrations {
     /**
      * What the package.json script a package manager runs ({@code npm start}, {@code yarn start}) runs at every start
      * besides its program ({@code "start": "npm ci && node server.js"}), and, under npm, its pre-script, which npm runs
-     * first ({@code "prestart": "prisma migrate deploy"}) unless --ignore-scripts is given. Yarn 2 and later and pnpm
-     * by default run no pre-scripts, and a post-script runs only after the server has stopped.
+     * first ({@code "prestart": "prisma migrate deploy"}) unless --ignore-scripts is given; and so on through the
+     * scripts these run in turn by name ({@code "start": "npm run migrate && node server.js"}), each with its pre-script
+     * under npm, and its post-script too when the script finishes before the program starts (a post-script of the
+     * program's own script runs only after the server has stopped). Yarn 2 and later and pnpm by default run no pre- or
+     * post-scripts. A script already followed is not followed again (a script that runs itself, or a that runs b that
+     * runs a).
      */
     private static List<Site> packageScriptSites(ReviewContext context, Container c, EntryPoint ep,
             Function<List<String>, Optional<String>> tool) {
@@ -138,27 +143,79 @@ public final class StartupMigrations {
         if (main.isEmpty() || ep.runtime() == Runtime.DENO_TASK) {
             return List.of();
         }
-        List<NodePackage> scripts = new ArrayList<>();
-        if (ep.runtime() == Runtime.NPM && !ep.flag("ignore-scripts")) {
-            NodePackage.script(SourceSet.of(context.project(), c), PackageScripts.folder(context, c, ep),
-                    "pre" + main.get().name(), ep.environment(), ep.workdir()).ifPresent(scripts::add);
+        ScriptWalk walk = new ScriptWalk(SourceSet.of(context.project(), c), ep, tool);
+        walk.run(new PackageScripts.Run(main.get(), PackageScripts.runsLifecycleScripts(ep)), false, 0);
+        return walk.sites;
+    }
+
+    /** The walk through the package.json scripts a start runs, collecting the commands {@code tool} names. */
+    private static final class ScriptWalk {
+
+        /** How deep scripts may run scripts before the walk stops. */
+        private static final int MAX_DEPTH = 8;
+
+        private final SourceSet files;
+        private final EntryPoint ep;
+        private final Function<List<String>, Optional<String>> tool;
+        private final Set<String> followed = new java.util.HashSet<>();
+        private final List<Site> sites = new ArrayList<>();
+
+        ScriptWalk(SourceSet files, EntryPoint ep, Function<List<String>, Optional<String>> tool) {
+            this.files = files;
+            this.ep = ep;
+            this.tool = tool;
         }
-        scripts.add(main.get());
-        List<Site> sites = new ArrayList<>();
-        for (NodePackage script : scripts) {
+
+        /**
+         * A script run by name: its pre-script, itself, then, when it finishes before the program starts
+         * ({@code finishes}), its post-script.
+         */
+        void run(PackageScripts.Run run, boolean finishes, int depth) {
+            String name = run.script().name();
+            if (run.lifecycle()) {
+                lifecycle(run, "pre" + name, depth);
+            }
+            visit(run.script(), finishes, depth);
+            if (run.lifecycle() && finishes) {
+                lifecycle(run, "post" + name, depth);
+            }
+        }
+
+        private void lifecycle(PackageScripts.Run run, String name, int depth) {
+            NodePackage.script(files, run.folder(), name, ep.environment(), ep.workdir())
+                    .ifPresent(script -> visit(script, true, depth));
+        }
+
+        /**
+         * The commands of a script that run at every start: another script it runs by name is followed (it finishes
+         * before the program when another command follows it, or when this script finishes before it), any other
+         * command is offered to {@code tool}.
+         */
+        private void visit(NodePackage script, boolean finishes, int depth) {
+            if (depth > MAX_DEPTH || !followed.add(script.packageFile() + "#" + script.name())) {
+                return;
+            }
             ShellScript parsed = ShellScript.parse(script.command());
             if (parsed.hasProblems()) {
-                continue;
+                return;
             }
+            List<Command> all = parsed.commands();
+            String folder = PathNames.parent(script.packageFile());
             for (Command command : everyStart(parsed)) {
+                List<String> words = values(command);
+                Optional<PackageScripts.Run> inner = PackageScripts.run(files, folder, words, ep.environment(),
+                        ep.workdir());
+                if (inner.isPresent()) {
+                    run(inner.get(), finishes || command != all.get(all.size() - 1), depth + 1);
+                    continue;
+                }
                 String text = script.command().substring(command.span().start(), command.span().end());
-                tool.apply(values(command)).ifPresent(name -> sites.add(new Site(
+                tool.apply(words).ifPresent(name -> sites.add(new Site(
                         new Location(script.packageFile(), script.span()), script.packageFile() + " line "
                                 + script.span().startLine() + ", the " + script.name() + " script",
                         text, name, true, false)));
             }
         }
-        return sites;
     }
 
     /** A migration of the command's own script: where the command or the entrypoint that holds it is written. */
