@@ -29,8 +29,10 @@ import java.util.List;
                 + " virtualenv of `uv sync` (.venv, or UV_PROJECT_ENVIRONMENT), `uv venv`, `python -m venv`,"
                 + " `virtualenv`, or Poetry's .venv with POETRY_VIRTUALENVS_IN_PROJECT), with no other mount of the"
                 + " service at that folder or between it and the bind mount's target (the anonymous volume"
-                + " `- /app/node_modules`). Not reported: a service whose command or entry-point script installs the"
-                + " dependencies at start (`npm install && npm run dev`, `uv run`), and a mount source-code-mounted"
+                + " `- /app/node_modules`). Not reported: a folder whose dependencies the service's start installs"
+                + " itself, an install of the same ecosystem in its command, its entry-point or start script or the"
+                + " package.json scripts it runs (`npm install && npm run dev`, `uv run`, the same installs"
+                + " dependencies-installed-at-start knows), and a mount source-code-mounted"
                 + " reports (outside development files), whose message names the hidden folder.",
         problem = "A bind mount shows the host's folder at its target, and everything the image put below it is"
                 + " hidden: the dependency folder the build installed is replaced by whatever the host's checkout has"

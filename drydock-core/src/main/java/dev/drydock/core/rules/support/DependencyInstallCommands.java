@@ -1,6 +1,10 @@
 package dev.drydock.core.rules.support;
 
 import dev.drydock.core.discovery.PathNames;
+import dev.drydock.core.shell.Command;
+import dev.drydock.core.shell.ShellScript;
+import dev.drydock.core.shell.Word;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -63,6 +67,37 @@ public final class DependencyInstallCommands {
                     ? found("go mod download", "go", false) : Optional.empty();
             default -> Optional.empty();
         };
+    }
+
+    /**
+     * What these words run that fills a project's dependency folder: an install ({@link #of}) that is not a global one
+     * ({@code npm install -g nodemon}), or the sync that {@code uv run} does before its program (it installs what
+     * uv.lock has and the project environment lacks), unless told not to ({@code --no-sync}).
+     */
+    public static Optional<Install> filling(List<String> words) {
+        Optional<Install> install = of(words);
+        if (install.isPresent()) {
+            return words.contains("-g") || words.contains("--global") ? Optional.empty() : install;
+        }
+        int uv = 0;
+        while (uv < words.size() && !PathNames.fileName(words.get(uv)).equals("uv")) {
+            uv++;
+        }
+        return uv + 1 < words.size() && words.get(uv + 1).equals("run") && !words.contains("--no-sync")
+                ? found("uv run", "python", false) : Optional.empty();
+    }
+
+    /**
+     * What the commands of a shell script (a start script, an {@code sh -c} script) run that fills a project's
+     * dependency folder ({@link #filling}), in order, whether every start runs them or only some
+     * ({@code [ -d node_modules ] || npm ci}).
+     */
+    public static List<Install> filling(ShellScript script) {
+        List<Install> out = new ArrayList<>();
+        for (Command command : script.commands()) {
+            filling(command.words().stream().map(Word::value).toList()).ifPresent(out::add);
+        }
+        return out;
     }
 
     private static Optional<Install> pip(String tool, List<String> args) {

@@ -10,13 +10,13 @@ import dev.drydock.core.entrypoint.EntryPoint;
 import dev.drydock.core.project.Container;
 import dev.drydock.core.project.EffectiveCommand;
 import dev.drydock.core.review.ReviewContext;
+import dev.drydock.core.shell.ShellScript;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * The dependency folders an image installs inside the folder a compose service bind-mounts from the host
@@ -24,14 +24,10 @@ import java.util.regex.Pattern;
  * {@code RUN uv sync}): the mount shows the host's folder there instead, which a fresh checkout lacks and which, where
  * a developer installed it, holds packages built for the host's system. Not hidden when another mount of the
  * service covers the folder more closely (the anonymous volume {@code - /app/node_modules}), nor when the container's
- * start installs the dependencies itself ({@code npm install && npm run dev}, {@code uv run}).
+ * start installs that folder's dependencies itself ({@code npm install && npm run dev} a node_modules, {@code uv run} a
+ * virtualenv).
  */
 public final class HiddenDependencies {
-
-    /** A start command that installs the dependencies into the mounted folder before the program runs. */
-    private static final Pattern INSTALLS_AT_START = Pattern.compile("(?:^|[\\s;&|(\"'])(?:npm\\s+(?:ci|install|i)\\b"
-            + "|yarn\\s*(?:$|[;&|)\"']|install\\b)|pnpm\\s+(?:install|i)\\b|bun\\s+(?:install|i)\\b"
-            + "|uv\\s+(?:sync|run)\\b|poetry\\s+install\\b|pip3?\\s+install\\b)");
 
     private static final Set<String> NODE_INSTALLS = Set.of("ci", "install", "i");
 
@@ -76,7 +72,9 @@ public final class HiddenDependencies {
             return List.of();
         }
         Map<String, Filled> folders = folders(image);
-        if (folders.isEmpty() || installsAtStart(c)) {
+        Set<String> filledAtStart = ecosystemsFilledAtStart(context, c);
+        folders.values().removeIf(f -> filledAtStart.contains(f.node() ? "node" : "python"));
+        if (folders.isEmpty()) {
             return List.of();
         }
         List<Hidden> out = new ArrayList<>();
@@ -196,26 +194,37 @@ public final class HiddenDependencies {
         return false;
     }
 
-    /** Whether the container's command or its entry-point scripts install the dependencies before the program. */
-    private static boolean installsAtStart(Container c) {
-        List<String> texts = new ArrayList<>();
+    /**
+     * The ecosystems ({@code node}, {@code python}) whose dependencies the container's start installs itself, into the
+     * mounted folder, before the program ({@link DependencyInstallCommands#filling}: {@code npm install && npm run dev},
+     * {@code uv run}): its command and the {@code sh -c} script it runs, its entry-point and start scripts (every
+     * command, a guarded {@code [ -d node_modules ] || npm ci} too), and the package.json scripts a package manager
+     * runs at its start ({@link StartupMigrations#startCommands}).
+     */
+    private static Set<String> ecosystemsFilledAtStart(ReviewContext context, Container c) {
+        Set<String> out = new java.util.HashSet<>();
         EffectiveCommand command = c.command();
         if (command != null) {
-            texts.add(String.join(" ", command.argv()));
+            DependencyInstallCommands.filling(command.argv()).ifPresent(i -> out.add(i.ecosystem()));
             if (command.script() != null) {
-                texts.add(command.script());
+                DependencyInstallCommands.filling(ShellScript.parse(command.script())).forEach(i -> out.add(i.ecosystem()));
             }
         }
         EntryPoint ep = c.entryPoint();
         if (ep != null) {
-            ep.otherCommands().forEach(words -> texts.add(String.join(" ", words)));
-            for (String script : ep.scripts()) {
-                c.scripts().find(script).ifPresent(file -> texts.add(file.text()));
-            }
+            ep.otherCommands().forEach(words -> DependencyInstallCommands.filling(words)
+                    .ifPresent(i -> out.add(i.ecosystem())));
+            List<String> scripts = new ArrayList<>(ep.scripts());
             if (ep.startedBy() != null) {
-                c.scripts().find(ep.startedBy()).ifPresent(file -> texts.add(file.text()));
+                scripts.add(ep.startedBy());
+            }
+            for (String script : scripts) {
+                c.scripts().parsed(script).ifPresent(parsed -> DependencyInstallCommands.filling(parsed)
+                        .forEach(i -> out.add(i.ecosystem())));
             }
         }
-        return texts.stream().anyMatch(t -> INSTALLS_AT_START.matcher(t).find());
+        StartupMigrations.startCommands(context, c, words -> DependencyInstallCommands.filling(words)
+                .map(DependencyInstallCommands.Install::ecosystem)).forEach(site -> out.add(site.tool()));
+        return out;
     }
 }
