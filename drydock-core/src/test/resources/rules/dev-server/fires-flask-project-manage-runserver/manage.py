@@ -1,8 +1,4 @@
-from flask_script import Manager
-
-from shop import create_app
-
-manager = Manager(create_app)
+from shop.cli import manager
 
 if __name__ == "__main__":
     manager.run()

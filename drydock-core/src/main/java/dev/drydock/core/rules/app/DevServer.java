@@ -9,6 +9,7 @@ import dev.drydock.core.rules.support.Apps;
 import dev.drydock.core.rules.support.Processes;
 import dev.drydock.core.rules.support.WrittenInstructions;
 import dev.drydock.core.app.AppSource;
+import dev.drydock.core.app.FlaskScriptServer;
 import dev.drydock.core.app.NodePackage;
 import dev.drydock.core.app.PythonModuleView;
 import dev.drydock.core.app.ServerCall;
@@ -57,7 +58,8 @@ import java.util.List;
         checks = "The command the container finally runs (compose command/entrypoint over the target stage's"
                 + " CMD/ENTRYPOINT; for a service that only pulls an image, its compose command, through sh -c, exec, init and package-manager wrappers, package.json scripts and deno.json(c) tasks):"
                 + " Flask's app.run() reached through `python app.py` (the module is read), `flask run`, Django's"
-                + " runserver, `fastapi dev`, Gradio's reload mode (`gradio app.py`), uvicorn/gunicorn/hypercorn/granian with --reload, nodemon, node --watch, `deno run --watch` (or --watch-hmr),"
+                + " runserver, Flask-Script's Server (`python manage.py runserver` where manage.py builds its commands"
+                + " with Flask-Script's Manager, or the name add_command gives a Server), `fastapi dev`, Gradio's reload mode (`gradio app.py`), uvicorn/gunicorn/hypercorn/granian with --reload, nodemon, node --watch, `deno run --watch` (or --watch-hmr),"
                 + " `next dev`, vite, `ng serve`, react-scripts start, `vue-cli-service serve`, rails server in development, `php artisan serve`,"
                 + " `php -S`, the Symfony CLI's `symfony serve`, Laravel Octane's `octane:start --watch` (high: a"
                 + " file watcher that reloads the workers), Laravel's `php artisan queue:listen` (medium: a"
@@ -339,6 +341,13 @@ public final class DevServer implements Rule {
     private record Found(String server, String where, String token, Severity severity, EntryPoint effective) {}
 
     private static Found find(ReviewContext context, Container c, EntryPoint ep, AppSource app) {
+        FlaskScriptServer flaskScript = FlaskScriptServer.of(context.project(), c, ep).orElse(null);
+        if (flaskScript != null) {
+            return found("Flask's development server (Werkzeug): "
+                    + dev.drydock.core.discovery.PathNames.fileName(flaskScript.file()) + " builds its command line"
+                    + " with Flask-Script's Manager, and its `" + flaskScript.command() + "` command is Flask-Script's"
+                    + " Server, which runs app.run()", flaskScript.command());
+        }
         if (ep.runtime() == Runtime.DJANGO_RUNSERVER && AppFacts.flaskManageScript(c, ep)) {
             return found("Flask's development server (Werkzeug): " + (ep.target().value() == null ? "manage.py"
                     : dev.drydock.core.discovery.PathNames.fileName(ep.target().value()))

@@ -7,6 +7,7 @@ import dev.drydock.core.dockerfile.syntax.Word;
 import dev.drydock.core.edit.Fix;
 import dev.drydock.core.edit.FixSafety;
 import dev.drydock.core.edit.TextEdit;
+import dev.drydock.core.app.FlaskScriptServer;
 import dev.drydock.core.entrypoint.EntryPoint;
 import dev.drydock.core.entrypoint.Runtime;
 import dev.drydock.core.entrypoint.Thruster;
@@ -57,7 +58,9 @@ import java.util.regex.Pattern;
                 + " UVICORN_HOST; 127.0.0.1 by default), hypercorn's --bind (else the bind of its -c TOML file;"
                 + " 127.0.0.1:8000 by default), and the"
                 + " development servers `flask run` (--host or FLASK_RUN_HOST, 127.0.0.1 by default), Django's runserver"
-                + " (its address; a bare port is 127.0.0.1) and `php artisan serve` (--host, 127.0.0.1 by default);"
+                + " (its address; a bare port is 127.0.0.1), Flask-Script's Server run through manage.py (`runserver`,"
+                + " or the name add_command gives it: -h/--host, else its host argument, else 127.0.0.1) and `php"
+                + " artisan serve` (--host, 127.0.0.1 by default);"
                 + " Laravel Octane's `php artisan octane:start` with Swoole or RoadRunner (--server, octane:swoole,"
                 + " octane:roadrunner or OCTANE_SERVER; --host, else OCTANE_HOST or config/octane.php's host, else"
                 + " 127.0.0.1; quiet when an env_file or the application's .env may set it; FrankenPHP's Caddy listens"
@@ -168,6 +171,15 @@ public final class ServerListensOnLocalhost implements Rule {
                 continue;
             }
             String server = ep.runtime().name().toLowerCase(java.util.Locale.ROOT);
+            FlaskScriptServer flaskScript = FlaskScriptServer.of(context.project(), c, ep).orElse(null);
+            if (flaskScript != null) {
+                if (flaskScript.host() != null) {
+                    developmentServer(context, c, command, AppFacts.serverName(ep), "--host",
+                            flaskScript.hostWritten() == null ? null : flaskScript.host(), FlaskScriptServer.DEFAULT_HOST,
+                            "--host 0.0.0.0");
+                }
+                continue;
+            }
             switch (ep.runtime()) {
                 case FLASK_RUN -> developmentServer(context, c, command, "flask run", "--host", ep.option("host"),
                         "127.0.0.1", "--host 0.0.0.0");

@@ -1,5 +1,6 @@
 package dev.drydock.core.rules.support;
 
+import dev.drydock.core.app.FlaskScriptServer;
 import dev.drydock.core.discovery.PathNames;
 import dev.drydock.core.entrypoint.EntryPoint;
 import dev.drydock.core.manifest.HypercornToml;
@@ -60,8 +61,19 @@ public record ProgramPorts(List<Integer> ports, String variable, String because,
             case GUNICORN -> gunicorn(context, c, ep);
             case HYPERCORN -> ep.option("bind") != null ? command(ep) : hypercorn(context, c, ep);
             case UVICORN -> uvicorn(ep);
+            case DJANGO_RUNSERVER, DJANGO_MANAGE -> FlaskScriptServer.of(context.project(), c, ep)
+                    .map(ProgramPorts::flaskScript).orElseGet(() -> command(ep));
             default -> command(ep);
         };
+    }
+
+    /**
+     * Flask-Script's Server ({@link FlaskScriptServer}): its -p, else its port argument in manage.py, else 5000; it
+     * decides the port alone, so one drydock cannot read leaves it unreadable.
+     */
+    private static ProgramPorts flaskScript(FlaskScriptServer server) {
+        return server.port() == null ? UNREADABLE
+                : new ProgramPorts(List.of(server.port()), null, server.portBecause(), null, true);
     }
 
     /** The ports the command's options set ({@link AppFacts#commandPorts(EntryPoint)}). */

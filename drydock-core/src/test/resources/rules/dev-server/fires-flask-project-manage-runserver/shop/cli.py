@@ -1,0 +1,5 @@
+from flask_script import Manager
+
+from shop import create_app
+
+manager = Manager(create_app)
