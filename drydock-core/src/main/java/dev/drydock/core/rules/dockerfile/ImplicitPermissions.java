@@ -137,6 +137,7 @@ public final class ImplicitPermissions implements Rule {
                                 : Objects.requireNonNullElse(run.directoryAt(call), run.workdir()) + "/" + operand.value());
                         if ((writable(path) || mountPoints.contains(path)) && !(runsAsRoot && daemonFolder(path)) && !covered(path, calls.subList(i + 1, calls.size()), run.workdir())
                                 && !coveredLater(path, runs.subList(r + 1, runs.size()))
+                                && !coveredLater(path, runs.subList(0, r)) // made and owned before: mkdir -p keeps it
                                 && !removed(path, calls.subList(i + 1, calls.size()), run.workdir())
                                 && runs.subList(r + 1, runs.size()).stream()
                                         .noneMatch(later -> removed(path, later.calls(), later.workdir()))) {
@@ -234,7 +235,9 @@ public final class ImplicitPermissions implements Rule {
                     .append(volumes.size() == 1 ? " mounted there starts" : " mounted there start")
                     .append(" with the same owner and mode when first created");
         }
-        String user = nonRoot ? runUser.split(":")[0] : "app";
+        CreatedUser created = nonRoot ? null : CreatedUser.of(image.container());
+        String user = nonRoot ? runUser.split(":")[0] : created != null ? created.name() : "app";
+        String group = created != null && created.group() != null ? created.group() : user;
         Set<String> tops = new LinkedHashSet<>();
         for (String written : dirs.values()) {
             tops.add(topWritable(written));
@@ -242,9 +245,11 @@ public final class ImplicitPermissions implements Rule {
         String recommendation = (named || stock.isPresent() ? "" : "Remove the mkdir if nothing writes to "
                 + String.join(" or ", paths) + "; otherwise give") + (named || stock.isPresent() ? "Give" : "")
                 + " the directories to the user the application runs as, in the same RUN: "
-                + call.name() + " -p " + String.join(" ", dirs.values()) + " && chown -R " + user + ":" + user + " "
-                + String.join(" ", tops) + (nonRoot ? "" : " (after creating the user " + user + " with a fixed UID;"
-                + " then USER " + user + ")") + ". Add chmod 750 (or -m 750 to mkdir) if other users must not read them.";
+                + call.name() + " -p " + String.join(" ", dirs.values()) + " && chown -R " + user + ":" + group + " "
+                + String.join(" ", tops) + (nonRoot ? "" : created != null ? " (then USER " + user + ", the user line "
+                + created.run().instruction().span().startLine() + " creates)" : " (after creating the user " + user
+                + " with a fixed UID; then USER " + user + ")") + ". Add chmod 750 (or -m 750 to mkdir) if other users"
+                + " must not read them.";
         if (!named && stock.isEmpty()) {
             String workdir = workdir(image);
             message.append("; but nothing in the project names ").append(paths.size() == 1 ? "it" : "them")
