@@ -22,7 +22,9 @@ import dev.drydock.core.rules.support.ImageTags;
 import dev.drydock.core.dockerfile.model.BaseImage;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 @RuleDefinition(
@@ -36,7 +38,10 @@ import java.util.Set;
                 + " gives the files their owner in the COPY instead (COPY --chown=user:group, the user created before"
                 + " it) and drops -R, or the whole chown when the folder is the COPY's own; it is offered only for a"
                 + " plain chown -R user:group folder whose RUN does nothing else under the folder before it, when"
-                + " nothing but those COPYs wrote there. KICS's query \"Chown Flag Exists\", which flags every COPY"
+                + " nothing but those COPYs wrote there. A COPY whose files a later RUN moves away with mv (COPY"
+                + " docker/*.sh then mv docker-entrypoint.sh /sbin/) is left out when all of them went, and is not"
+                + " advised --chown when some did, since mv keeps the owner and the files root runs would get it: the"
+                + " advice names the files that stay, and no fix is offered. KICS's query \"Chown Flag Exists\", which flags every COPY"
                 + " --chown, is deliberately not implemented: setting the owner while copying is the right way to"
                 + " give the runtime user its files (one layer, one copy), and the alternative it pushes towards is"
                 + " exactly the second copy this rule reports. Whether the copied files should be writable by the"
@@ -123,9 +128,19 @@ public final class RecursiveChownLayer implements Rule {
                 }
             }
         }
+        Map<CopyCommand, MovedCopies> moves = new LinkedHashMap<>();
+        List<RunStep> stageRuns = RunStep.of(image.model(), List.of(stage));
+        for (CopyCommand copy : copies) {
+            MovedCopies m = MovedCopies.of(copy, stageRuns, call);
+            if (!m.moved().isEmpty()) {
+                moves.put(copy, m);
+            }
+        }
+        copies.removeIf(c -> moves.containsKey(c) && moves.get(c).allMoved()); // nothing of theirs is left to rewrite
         if (copies.isEmpty()) {
             return;
         }
+        List<CopyCommand> withChown = copies.stream().filter(c -> !moves.containsKey(c)).toList();
         String command = call.name() + " " + String.join(" ", call.args().stream().map(Call.Arg::value).toList());
         List<String> copied = copies.stream().map(c -> written(c, "") + " (line " + c.instruction().span().startLine()
                 + ")").toList();
@@ -134,12 +149,24 @@ public final class RecursiveChownLayer implements Rule {
                 + " with the new " + (call.is("chmod") ? "mode" : "owner") + ", and the image carries both";
         String flag = call.is("chmod") ? "--chmod=" : "--chown=";
         String value = first == 1 ? operands.get(0).value() : "user:group";
-        String recommendation = "Give the files their " + (call.is("chmod") ? "mode" : "owner") + " while copying: "
-                + String.join(", ", copies.stream().map(c -> written(c, flag + value + " ")).toList())
-                + (call.is("chmod") || existsBefore(image, copies.get(0), value) ? ""
+        String recommendation = withChown.isEmpty() ? "Drop the recursive " + call.name() + "."
+                : "Give the files their " + (call.is("chmod") ? "mode" : "owner") + " while copying: "
+                + String.join(", ", withChown.stream().map(c -> written(c, flag + value + " ")).toList())
+                + (call.is("chmod") || existsBefore(image, withChown.get(0), value) ? ""
                         : " (with the user created in a RUN before the COPY)")
                 + ", and drop the recursive " + call.name() + "; a folder the COPY does not create itself (the"
                 + " WORKDIR) needs only a plain " + call.name() + " without -R.";
+        for (Map.Entry<CopyCommand, MovedCopies> e : moves.entrySet()) {
+            if (!copies.contains(e.getKey())) {
+                continue;
+            }
+            MovedCopies m = e.getValue();
+            recommendation += " Not with " + flag + " on line " + e.getKey().instruction().span().startLine() + ": a RUN"
+                    + " after it moves " + BuildToolsInFinalImage.join(m.described()) + ", and mv keeps the "
+                    + (call.is("chmod") ? "mode" : "owner") + ", so the files root runs or reads there would get it"
+                    + " too" + (m.staying().isEmpty() ? "." : "; change the files that stay by name, without -R ("
+                    + call.name() + " " + value + " " + String.join(" ", m.staying()) + ").");
+        }
         List<String> made = madeBefore(run, call, targets);
         if (!made.isEmpty()) {
             recommendation += " The folders mkdir creates in this RUN still need the owner: change them alone, without"
@@ -150,7 +177,8 @@ public final class RecursiveChownLayer implements Rule {
                         + " of the build context, so the second copy costs little)" : ""))
                 .severity(small ? Severity.LOW : Severity.MEDIUM)
                 .recommendation(recommendation)
-                .fix(call.is("chown") ? ChownIntoCopy.fix(image, stage, run, call, copies).orElse(null) : null)
+                .fix(call.is("chown") && withChown.size() == copies.size() ? ChownIntoCopy.fix(image, stage, run, call, copies).orElse(null)
+                        : null)
                 .add();
     }
 
