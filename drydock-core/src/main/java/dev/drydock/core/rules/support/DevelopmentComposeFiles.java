@@ -114,8 +114,37 @@ public final class DevelopmentComposeFiles {
                     out.add(file.source().path());
                 }
             }
+            out.addAll(localBackingServices(context, compose));
         }
         return out;
+    }
+
+    /**
+     * The files of a compose project that starts only data stores for an application run on the host: every service
+     * a database, cache or broker image (nothing built), every published port bound to the
+     * loopback interface, in a project with an application of its own beside it (a Dockerfile or a dependency
+     * manifest). That is what {@code docker compose up -d} starts before {@code npm run dev}; a deployment would run
+     * the application too, or publish it.
+     */
+    private static Set<String> localBackingServices(ReviewContext context, ComposeProject compose) {
+        Project project = context.project();
+        if (compose.services().isEmpty() || project.dockerfiles().isEmpty() && project.manifests().isEmpty()) {
+            return Set.of();
+        }
+        Set<String> files = new HashSet<>();
+        for (Service service : compose.services().values()) {
+            if (service.build() != null || service.image() == null || DataStores.ofImage(service).isEmpty()
+                    || service.ports().stream().anyMatch(p -> !loopback(p.hostIp()))) {
+                return Set.of();
+            }
+            files.add(service.nameKey().file().path());
+        }
+        return files;
+    }
+
+    private static boolean loopback(String hostIp) {
+        return hostIp != null && (hostIp.startsWith("127.") || hostIp.equals("::1") || hostIp.equals("[::1]")
+                || hostIp.equals("localhost"));
     }
 
     /**
