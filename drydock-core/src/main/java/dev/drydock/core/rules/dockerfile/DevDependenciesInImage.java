@@ -25,7 +25,10 @@ import java.util.List;
         severity = Severity.MEDIUM,
         category = Category.SECURITY,
         checks = "npm install/ci, yarn install, pnpm install and bun install in the stages the final image is made"
-                + " of, and in builder stages whose node_modules folder the final stage copies, when the package.json"
+                + " of, and in builder stages whose node_modules folder the final stage copies (the one the install"
+                + " fills, or a folder holding it: not a workspace's own node_modules alone, which pnpm fills with"
+                + " links into the root's node_modules/.pnpm and npm and Yarn with only the packages they could not"
+                + " hoist; nor a build's output such as Next.js's .next/standalone), when the package.json"
                 + " of the build context, or of a workspace (package.json workspaces, pnpm-workspace.yaml) whose"
                 + " package.json the stage has before the install, declares devDependencies; the message names those"
                 + " that say most (browsers, toolchains, compilers, test runners) with the file that declares them."
@@ -174,7 +177,7 @@ public final class DevDependenciesInImage implements Rule {
     /** Where the install runs, for the message: nothing in the image's own stages, else the builder it copies from. */
     private static String inBuilder(String builderStage, String copied) {
         return builderStage == null ? ""
-                : " in the builder stage \"" + builderStage + "\", whose " + copied + " the image copies";
+                : " in the builder stage \"" + builderStage + "\", whose " + copied + " the image copies,";
     }
 
     /** composer install without --no-dev, when composer.json has require-dev packages. */

@@ -66,8 +66,10 @@ final class InstallStages {
 
     /**
      * Whether the image takes the folder an install in {@code builder} fills ({@code /temp/prod/node_modules}): a
-     * copy from the builder of that folder, of a folder above it, or of a node_modules below the install's folder
-     * (a workspace's own); true when drydock cannot tell where the install works.
+     * copy from the builder of that folder or of a folder above it; true when drydock cannot tell where the install
+     * works. A workspace's own node_modules below the install's folder does not count: pnpm's default linker fills
+     * it with symlinks into the root's node_modules/.pnpm, which a copy keeps as links to nothing, and npm and Yarn
+     * hoist the packages to the root's node_modules and leave in a workspace's only those whose versions clash.
      */
     boolean reaches(Stage builder, String installDirectory, String installedFolder) {
         if (installDirectory == null) {
@@ -81,8 +83,7 @@ final class InstallStages {
                 }
                 for (String source : copy.sources()) {
                     String s = PathNames.normalizeAbsolute("/", source.replaceAll("/+$", ""));
-                    if (s.contains("$") || s.contains("*") || PathNames.isUnder(installed, s)
-                            || s.endsWith("/" + installedFolder) && PathNames.isUnder(s, installDirectory)) {
+                    if (s.contains("$") || s.contains("*") || PathNames.isUnder(installed, s)) {
                         return true;
                     }
                 }

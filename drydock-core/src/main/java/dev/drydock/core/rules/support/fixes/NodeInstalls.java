@@ -182,7 +182,9 @@ public final class NodeInstalls {
             default -> lockFile(manifest) && lockCopied(install) ? "npm ci --omit=dev" : "npm install --omit=dev";
         };
         // NODE_ENV does not change what bun install installs (only --production, --omit dev or bunfig.toml do)
-        StringBuilder out = new StringBuilder(manager.equals("bun") ? "Install only the runtime dependencies: " + command
+        StringBuilder out = new StringBuilder(buildsLater(install, image)
+                ? buildKeepsThem(context, manifest, install, command)
+                : manager.equals("bun") ? "Install only the runtime dependencies: " + command
                 + "." : codeReadsNodeEnv(context, image)
                 ? "Install only the runtime dependencies: " + command + ". The application's code reads NODE_ENV, so"
                         + " ENV NODE_ENV=production would also change what it does when it runs: set it once the"
@@ -191,14 +193,6 @@ public final class NodeInstalls {
                         + ".");
         if (manager.equals("npm") && !lockFile(manifest)) {
             out.append(" Commit a package-lock.json to install it with npm ci.");
-        }
-        if (buildsLater(install, image)) {
-            out.append(" The build that follows needs them: build in a builder stage and copy its output into a"
-                    + " final stage that installs with ").append(command).append(switch (manager) {
-                        case "npm" -> ", or prune them in the same RUN after the build (npm prune --omit=dev).";
-                        case "pnpm" -> ", or prune them in the same RUN after the build (pnpm prune --prod).";
-                        default -> ".";
-                    });
         }
         String needs = commandNeeds(context, image, manifest);
         if (needs != null) {
@@ -215,6 +209,38 @@ public final class NodeInstalls {
                     + " without ").append(one ? "it." : "them.");
         }
         return out.toString();
+    }
+
+    /**
+     * The advice when a build follows the install in its stage and needs the development dependencies: keep the
+     * install as it is and leave them out of what the image gets. pnpm prune does not work across a workspace
+     * (pnpm's documentation), so it is not offered there.
+     */
+    private static String buildKeepsThem(ReviewContext context, Manifest manifest, Install install, String command) {
+        String manager = install.call().name();
+        boolean pnpmWorkspace = manager.equals("pnpm")
+                && !NodeWorkspaces.memberManifests(context, PathNames.parent(manifest.file()), "pnpm").isEmpty();
+        String builder = install.builderStage();
+        if (builder != null) {
+            String stage = "\"" + builder + "\"";
+            return "The build that follows needs them, so keep this install and leave them out of what the image"
+                    + " takes: copy only the build's output from " + stage + ", not its node_modules, and install the"
+                    + " runtime dependencies in the final stage with " + command + switch (manager) {
+                        case "npm" -> ", or run npm prune --omit=dev in " + stage + " after the build.";
+                        case "pnpm" -> pnpmWorkspace ? " (pnpm prune, which would drop them after the build, does"
+                                + " not work across a workspace)." : ", or run pnpm prune --prod in " + stage
+                                + " after the build.";
+                        default -> ".";
+                    };
+        }
+        return "The build that follows needs them, so keep this install: build in a builder stage and copy its output"
+                + " into a final stage that installs with " + command + switch (manager) {
+                    case "npm" -> ", or prune them in the same RUN after the build (npm prune --omit=dev).";
+                    case "pnpm" -> pnpmWorkspace ? " (pnpm prune, which would drop them after the build, does not"
+                            + " work across a workspace)." : ", or prune them in the same RUN after the build (pnpm"
+                            + " prune --prod).";
+                    default -> ".";
+                };
     }
 
     /**
