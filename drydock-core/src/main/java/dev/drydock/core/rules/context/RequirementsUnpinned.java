@@ -9,6 +9,7 @@ import dev.drydock.core.manifest.ManifestKind;
 import dev.drydock.core.manifest.PyProject;
 import dev.drydock.core.manifest.RequirementsTxt;
 import dev.drydock.core.manifest.Scope;
+import dev.drydock.core.project.BuildLink;
 import dev.drydock.core.project.Container;
 import dev.drydock.core.project.Project;
 import dev.drydock.core.review.Category;
@@ -21,6 +22,8 @@ import dev.drydock.core.review.RuleDefinition;
 import dev.drydock.core.review.RuleExample;
 import dev.drydock.core.review.Severity;
 import dev.drydock.core.rules.support.DependencyInstalls;
+import dev.drydock.core.rules.support.NodeLocking;
+import dev.drydock.core.rules.support.NodeWorkspaces;
 import dev.drydock.core.rules.support.RunStep;
 import dev.drydock.core.rules.support.Stages;
 import dev.drydock.core.rules.support.UvWorkspaces;
@@ -42,11 +45,17 @@ import java.util.regex.Pattern;
                 + " pinned with == (or ===) and that have neither hashes, a constraints file that pins them, nor a lock"
                 + " file beside them; pyproject.toml and Pipfile with unpinned runtime dependencies and no lock file"
                 + " (poetry.lock, uv.lock, pdm.lock, pylock.toml, Pipfile.lock); package.json without a lock file"
-                + " beside it or at the root of its npm, Yarn, pnpm or Bun workspace; Gemfile without Gemfile.lock; composer.json without composer.lock; Cargo.toml and mix.exs without"
+                + " beside it or at the root of its npm, Yarn, pnpm or Bun workspace (one finding for a workspace,"
+                + " at its root's package.json when that declares dependencies), naming the lock file and the locked"
+                + " install of the package manager that installs it, told by the packageManager field, a"
+                + " pnpm-workspace.yaml or the Dockerfile's install (yarn.lock with yarn install --immutable for Yarn"
+                + " 2 and later, --frozen-lockfile for Yarn 1; pnpm-lock.yaml with pnpm install --frozen-lockfile;"
+                + " bun.lock; else package-lock.json with npm ci); Gemfile without Gemfile.lock; composer.json without composer.lock; Cargo.toml and mix.exs without"
                 + " Cargo.lock / mix.lock beside them or at the root of their workspace or umbrella; .NET projects and"
                 + " Directory.Packages.props with floating versions (8.*) and no packages.lock.json. Development"
                 + " requirement files (requirements-dev.txt ...) count only"
-                + " when a Dockerfile names them; pip-tools inputs (requirements.in beside requirements.txt) never do.",
+                + " when a Dockerfile names them; pip-tools inputs (requirements.in beside requirements.txt) never do."
+                + " A lock file that a COPY of any build of the project names is taken to exist (a partial checkout).",
         problem = "Version ranges (`Flask>=2.3.0`) or no versions at all let every build resolve the newest releases"
                 + " of the day, of the packages and of everything they depend on.",
         impact = "Two builds of the same commit install different code: a new major release breaks the image without"
@@ -107,14 +116,7 @@ public final class RequirementsUnpinned implements Rule {
         switch (manifest.kind()) {
             case REQUIREMENTS_TXT -> requirements(context, container, manifest);
             case PYPROJECT_TOML, PIPFILE -> pythonProject(context, container, manifest);
-            case PACKAGE_JSON -> {
-                if (!lockAbove(context, manifest, JS_LOCK_FILES)) {
-                    withoutLock(context, container, manifest, "package-lock.json",
-                            "Run `npm install` once to create package-lock.json (or use the lock file of yarn/pnpm), commit"
-                                    + " it, and install with `npm ci` in the Dockerfile (copy package.json and"
-                                    + " package-lock.json before the sources to keep the layer cached).");
-                }
-            }
+            case PACKAGE_JSON -> packageJson(context, container, manifest);
             case GEMFILE -> withoutLock(context, container, manifest, "Gemfile.lock",
                     "Run `bundle lock` to create Gemfile.lock, commit it, and install with"
                             + " `bundle config set frozen true && bundle install` in the Dockerfile.");
@@ -289,7 +291,7 @@ public final class RequirementsUnpinned implements Rule {
     // ---- other manifests
 
     private void pythonProject(ReviewContext context, Container container, Manifest manifest) {
-        if (manifest.hasLockFile() || lockCopied(container, manifest) || uvWorkspaceLockAbove(context, manifest)) {
+        if (manifest.hasLockFile() || lockCopied(context, PathNames.parent(manifest.file())) || uvWorkspaceLockAbove(context, manifest)) {
             return;
         }
         String dir = PathNames.parent(manifest.file());
@@ -385,17 +387,66 @@ public final class RequirementsUnpinned implements Rule {
         return false;
     }
 
-    private void withoutLock(ReviewContext context, Container container, Manifest manifest, String lockName,
-            String recommendation) {
-        if (manifest.hasLockFile() || manifest.dependencies().isEmpty() || lockCopied(container, manifest)) {
+    /**
+     * A package.json without the lock file of the package manager that installs it ({@link NodeLocking}), beside it
+     * or at the root of its workspace. A workspace whose root's package.json is reviewed too is reported once, there.
+     */
+    private void packageJson(ReviewContext context, Container container, Manifest manifest) {
+        if (lockAbove(context, manifest, JS_LOCK_FILES)) {
             return;
         }
-        List<Dependency> ranges = manifest.dependencies().stream().filter(d -> !d.pinned()).toList();
-        List<Dependency> listed = ranges.isEmpty() ? manifest.dependencies() : ranges;
+        String file = manifest.file();
+        String root = NodeWorkspaces.rootOf(context, file, "pnpm").or(() -> NodeWorkspaces.rootOf(context, file, "npm"))
+                .orElse(null);
+        if (root != null && reviewedWithDependencies(context, PathNames.join(root, "package.json"))) {
+            return;
+        }
+        NodeLocking.Locking locking = NodeLocking.of(context, file, root, container);
+        String lock = locking.lockFile();
+        int members = NodeWorkspaces.memberManifests(context, PathNames.parent(file), locking.manager()).size();
+        boolean workspace = root != null || members > 0;
+        String missing = root == null ? "has no " + lock + " beside it" + (members == 0 ? ""
+                        : members == 1 ? ", for itself and its workspace" : ", for itself and its " + members + " workspaces")
+                : "belongs to the " + locking.manager() + " workspace at " + (root.isEmpty() ? "the project root"
+                        : root + "/") + ", which has no " + lock;
+        String copied = !workspace ? "package.json and " + lock
+                : locking.manager().equals("pnpm") ? "the root's package.json, " + lock + " and pnpm-workspace.yaml, and"
+                        + " each workspace's package.json"
+                : "the root's package.json and " + lock + ", and each workspace's package.json";
+        withoutLock(context, container, manifest, missing, root == null ? PathNames.parent(file) : root,
+                "Run `" + locking.create() + "` once" + (workspace ? " at the workspace's root" : "") + " to create "
+                        + lock + ", commit it, and install with `" + locking.lockedInstall() + "` in the Dockerfile"
+                        + " (copy " + copied + " before the sources to keep the layer cached).");
+    }
+
+    /** Whether the package.json is a manifest of a reviewed build and declares dependencies (so it gets its finding). */
+    private static boolean reviewedWithDependencies(ReviewContext context, String packageJson) {
+        return context.builtContainers().stream().flatMap(c -> c.manifests().stream())
+                .anyMatch(m -> m.file().equals(packageJson) && !m.dependencies().isEmpty());
+    }
+
+    private void withoutLock(ReviewContext context, Container container, Manifest manifest, String lockName,
+            String recommendation) {
+        withoutLock(context, container, manifest, "has no " + lockName + " beside it", PathNames.parent(manifest.file()),
+                recommendation);
+    }
+
+    /**
+     * The finding for a manifest without a lock file ({@code missing} says which and where), unless the manifest has
+     * no dependencies or a build copies a lock file from {@code lockDir} (the project has one there).
+     */
+    private void withoutLock(ReviewContext context, Container container, Manifest manifest, String missing,
+            String lockDir, String recommendation) {
+        if (manifest.hasLockFile() || manifest.dependencies().isEmpty() || lockCopied(context, lockDir)) {
+            return;
+        }
+        List<Dependency> ranges = manifest.dependencies().stream().filter(d -> !d.pinned() && !local(d)).toList();
+        List<Dependency> registry = manifest.dependencies().stream().filter(d -> !local(d)).toList();
+        List<Dependency> listed = !ranges.isEmpty() ? ranges : registry.isEmpty() ? manifest.dependencies() : registry;
         String examples = String.join(", ", listed.stream().limit(LISTED)
                 .map(d -> (d.name() + " " + d.constraint()).strip()).toList()) + (listed.size() > LISTED ? ", ..." : "");
         int count = manifest.dependencies().size();
-        String message = manifest.file() + " has no " + lockName + " beside it: every build resolves its "
+        String message = manifest.file() + " " + missing + ": every build resolves its "
                 + (count == 1 ? "dependency" : count + " dependencies") + " ("
                 + (ranges.isEmpty() || ranges.size() == count ? "" : ranges.size() + " without an exact version: ")
                 + examples + ") and all of theirs anew"
@@ -405,20 +456,29 @@ public final class RequirementsUnpinned implements Rule {
                 .add();
     }
 
+    /** A package.json dependency on a package of the repository ({@code workspace:*}, {@code file:../lib}): no version to lock. */
+    private static boolean local(Dependency dependency) {
+        String c = dependency.constraint();
+        return c.startsWith("workspace:") || c.startsWith("file:") || c.startsWith("link:") || c.startsWith("portal:");
+    }
+
     private static final Set<String> LOCK_FILES = Set.of("package-lock.json", "npm-shrinkwrap.json", "yarn.lock",
             "pnpm-lock.yaml", "bun.lockb", "bun.lock", "Gemfile.lock", "composer.lock", "Cargo.lock", "mix.lock",
             "poetry.lock", "uv.lock", "pdm.lock", "pylock.toml", "Pipfile.lock");
 
     /**
-     * Whether a COPY or ADD of the build names a lock file beside the manifest by its literal name: the build fails
-     * without it, so the project has one even where the files at hand lack it (a partial checkout).
+     * Whether a COPY or ADD of a build of the project names a lock file in {@code dir} by its literal name: the build
+     * fails without it, so the project has one even where the files at hand lack it (a partial checkout).
      */
-    private static boolean lockCopied(Container container, Manifest manifest) {
-        var build = container.build();
+    private static boolean lockCopied(ReviewContext context, String dir) {
+        return context.builtContainers().stream().map(Container::build).distinct()
+                .anyMatch(build -> lockCopied(build, dir));
+    }
+
+    private static boolean lockCopied(BuildLink build, String dir) {
         if (build == null || build.model() == null) {
             return false;
         }
-        String dir = PathNames.parent(manifest.file());
         for (Stage stage : build.model().stages()) {
             for (CopyCommand copy : stage.copies()) {
                 if (!copy.fromContext()) {
