@@ -32,7 +32,9 @@ import java.util.Set;
                 + " interpolation: it fires when the reference has no tag, the tag latest, or a tag without any"
                 + " version number (stable, edge, lts, nightly, alpine, bookworm ...), and no digest. A major or"
                 + " major.minor tag (postgres:16, redis:7.4) passes: that is the pinning the images' own"
-                + " documentation recommends for services, and it keeps a data format stable. References whose"
+                + " documentation recommends for services, and it keeps a data format stable; so does a tag that"
+                + " names the PostgreSQL major version in a part of its own (pgvector/pgvector:pg17 or pg17-trixie,"
+                + " like postgres:17), unless another part is latest (timescale/timescaledb:latest-pg17). References whose"
                 + " variable is not set are left alone. When a variable gives the tag (`outline:${OUTLINE_VERSION}`),"
                 + " the recommendation is to set that variable to a version where its value comes from (the .env"
                 + " file and line that define it, or its default), not to edit `image:`; a variable that gives only"
@@ -84,8 +86,21 @@ public final class ComposeImageUnpinned implements Rule {
 
     /** How far the service's image tag moves, when it is one this rule reports. */
     private static Optional<Movement> movement(ComposeProject compose, Service service) {
-        return ComposeServices.pulledImage(compose, service).flatMap(ImageTags::movement)
+        return ComposeServices.pulledImage(compose, service).flatMap(ComposeImageUnpinned::movement)
                 .filter(m -> m != Movement.MAJOR && m != Movement.MINOR);
+    }
+
+    /**
+     * How far the reference moves. A tag that names the PostgreSQL major version in a part of its own
+     * ({@code pgvector/pgvector:pg17}) keeps the server's major version as {@code postgres:17} does, unless a part
+     * of it is latest ({@code timescale/timescaledb:latest-pg17}, whose TimescaleDB follows every release).
+     */
+    private static Optional<Movement> movement(ImageReference reference) {
+        Optional<Movement> movement = ImageTags.movement(reference);
+        if (movement.isPresent() && movement.get() == Movement.NO_VERSION && ImageTags.namesPostgresMajor(reference)) {
+            return Optional.of(ImageTags.hasLatestPart(reference) ? Movement.LATEST : Movement.MAJOR);
+        }
+        return movement;
     }
 
     private void report(ReviewContext context, List<ComposeServices.Ref> group) {
@@ -149,20 +164,27 @@ public final class ComposeImageUnpinned implements Rule {
     }
 
     /**
-     * The variant the tag names and a pinned tag has to keep, "-alpine" for {@code redis:alpine} and "-fpm-alpine"
-     * for {@code nextcloud:fpm-alpine}: {@code redis:X.Y.Z} would be another image, Debian instead of Alpine.
+     * The variant the tag names and a pinned tag has to keep, "-alpine" for {@code redis:alpine}, "-fpm-alpine"
+     * for {@code nextcloud:fpm-alpine} and "-pg17" for {@code timescale/timescaledb:latest-pg17}: {@code redis:X.Y.Z}
+     * would be another image, Debian instead of Alpine.
      */
     private static String variantSuffix(ImageReference reference) {
         String tag = reference.tag();
         if (tag == null || tag.isEmpty()) {
             return "";
         }
+        boolean postgresMajor = ImageTags.namesPostgresMajor(reference);
+        List<String> kept = new ArrayList<>();
         for (String part : tag.split("-")) {
-            if (!VARIANTS.contains(part)) {
+            if (postgresMajor && part.equalsIgnoreCase("latest")) {
+                continue;
+            }
+            if (!VARIANTS.contains(part) && !(postgresMajor && ImageTags.isPostgresMajorPart(part))) {
                 return "";
             }
+            kept.add(part);
         }
-        return "-" + tag;
+        return kept.isEmpty() ? "" : "-" + String.join("-", kept);
     }
 
     /**

@@ -156,6 +156,36 @@ public final class ImageTags {
                 || v.variants().stream().anyMatch(part -> TagVersion.parse(part).isPatchPrecise());
     }
 
+    /**
+     * A part of a tag that names the PostgreSQL major version the image is built on: {@code pg17} in pgvector's
+     * {@code pg17} and {@code 0.8.1-pg17-trixie}, in timescale/timescaledb's {@code latest-pg17}, {@code pg17.2} in
+     * timescaledb-ha's {@code pg17.2-ts2.17.2}.
+     */
+    private static final Pattern POSTGRES_MAJOR_PART = Pattern.compile("(?i)pg(9\\.\\d|\\d{2})(\\.\\d+)?");
+
+    /**
+     * Whether a tag without a version of its own names the PostgreSQL major version the image runs in a part of it
+     * ({@code pgvector/pgvector:pg17}): the extension the image adds moves, the server's major version, and with it
+     * the format of its data directory, does not, as with {@code postgres:17}.
+     */
+    public static boolean namesPostgresMajor(ImageReference ref) {
+        if (ref == null || !ref.isImage() || !ref.hasExplicitTag()) {
+            return false;
+        }
+        TagVersion v = ref.version();
+        return !v.hasVersion() && v.variants().stream().anyMatch(ImageTags::isPostgresMajorPart);
+    }
+
+    /** Whether one part of a tag (between dashes) names a PostgreSQL major version: {@code pg17}, {@code pg17.2}. */
+    public static boolean isPostgresMajorPart(String part) {
+        return POSTGRES_MAJOR_PART.matcher(part).matches();
+    }
+
+    /** Whether a part of the tag is {@code latest} ({@code latest-pg17}), or the tag is latest. */
+    public static boolean hasLatestPart(ImageReference ref) {
+        return ref != null && ref.isImage() && ref.hasExplicitTag() && hasLatestPart(ref.version());
+    }
+
     /** Whether a part of the tag is {@code latest} ({@code latest-rust-1.62.0}). */
     private static boolean hasLatestPart(TagVersion v) {
         return v.variants().stream().anyMatch(part -> part.equalsIgnoreCase("latest"));
