@@ -23,7 +23,7 @@ import java.util.Set;
         category = Category.SECURITY,
         checks = "Compose services that pull a data store image which lets clients in without credentials. By a"
                 + " setting: `POSTGRES_HOST_AUTH_METHOD: trust` for the official postgres image (and postgis,"
-                + " timescaledb, built on it); `MYSQL_ALLOW_EMPTY_PASSWORD` or `MARIADB_ALLOW_EMPTY_ROOT_PASSWORD` set to"
+                + " timescaledb and pgvector, built on it); `MYSQL_ALLOW_EMPTY_PASSWORD` or `MARIADB_ALLOW_EMPTY_ROOT_PASSWORD` set to"
                 + " any value for mysql and mariadb while no root password (plain, _FILE, _HASH or random) is set;"
                 + " `ALLOW_EMPTY_PASSWORD: yes` (or true, 1) for the Bitnami images of data stores; `--noauth` for mongo;"
                 + " `xpack.security.enabled=false` (or ES_SETTING_XPACK_SECURITY_ENABLED) for Elasticsearch;"
@@ -105,8 +105,6 @@ import java.util.Set;
                           pg-data:
                         """))
 public final class DatabaseAuthenticationDisabled implements Rule {
-
-    private static final List<String> POSTGRES_IMAGES = List.of("postgres", "postgis/postgis", "timescale/timescaledb");
 
     private static final List<String> ROOT_PASSWORDS = List.of("MYSQL_ROOT_PASSWORD", "MYSQL_ROOT_PASSWORD_FILE",
             "MYSQL_RANDOM_ROOT_PASSWORD", "MARIADB_ROOT_PASSWORD", "MARIADB_ROOT_PASSWORD_FILE",
@@ -200,7 +198,7 @@ public final class DatabaseAuthenticationDisabled implements Rule {
     }
 
     private static Optional<Open> open(Service service, String image) {
-        if (POSTGRES_IMAGES.contains(image)) {
+        if (DataStores.officialPostgres(image)) {
             return set(service, "POSTGRES_HOST_AUTH_METHOD").filter(e -> "trust".equals(e.value().value()))
                     .map(e -> new Open(e, "the image's entry point writes `host all all all trust` into pg_hba.conf, so"
                             + " every client logs in as any user, the superuser included, without a password"));
@@ -235,7 +233,7 @@ public final class DatabaseAuthenticationDisabled implements Rule {
 
     private static String recommendation(Service service, String image, Service.EnvVar env) {
         String change;
-        if (POSTGRES_IMAGES.contains(image)) {
+        if (DataStores.officialPostgres(image)) {
             change = "set POSTGRES_PASSWORD_FILE: /run/secrets/db_password with a compose secret (`secrets:"
                     + " {db_password: {environment: DB_PASSWORD}}` at the top level, `secrets: [db_password]` in "
                     + service.name() + "); on an existing volume also set the password (ALTER USER) and replace the"

@@ -58,8 +58,9 @@ import java.util.regex.Pattern;
                 + " another waits for with `condition: service_healthy` but that has no healthcheck, neither in compose"
                 + " nor in its Dockerfile (for pulled images: official and Bitnami images, which define none), is high;"
                 + " a healthcheck switched off with `disable: true` or `test: [\"NONE\"]` is medium; a depends_on that"
-                + " only waits for a database, cache or broker image (postgres, mysql, mariadb, redis, valkey, mongo,"
-                + " mcr.microsoft.com/mssql/server, rabbitmq) to start, not to be healthy, is medium (low for redis and valkey,"
+                + " only waits for a database, cache or broker image (postgres and the PostgreSQL images postgis,"
+                + " timescaledb and pgvector, mysql, mariadb, redis, valkey, mongo, mcr.microsoft.com/mssql/server,"
+                + " rabbitmq) to start, not to be healthy, is medium (low for redis and valkey,"
                 + " which listen at once and answer LOADING only while they load their RDB or AOF file, milliseconds"
                 + " for a small dataset; not for a database console such as adminer,"
                 + " phpMyAdmin or pgAdmin, which connects when someone logs in, nor for a dependant whose own command"
@@ -688,6 +689,10 @@ public final class ComposeHealthcheck implements Rule {
                 if (base.equals(key) || base.equals(key + "ql")) {
                     return key;
                 }
+            }
+            // PostgreSQL under another name (postgis/postgis, timescale/timescaledb, pgvector/pgvector): pg_isready
+            if (DataStores.ofImageName(name.get()).filter("PostgreSQL"::equals).isPresent()) {
+                return "postgres";
             }
         }
         return null;

@@ -18,7 +18,8 @@ public final class DataStores {
 
     private static final Map<String, String> BY_IMAGE = Map.ofEntries(
             Map.entry("postgres", "PostgreSQL"), Map.entry("postgresql", "PostgreSQL"), Map.entry("postgis", "PostgreSQL"),
-            Map.entry("timescaledb", "PostgreSQL"), Map.entry("mysql", "MySQL"), Map.entry("mariadb", "MariaDB"),
+            Map.entry("timescaledb", "PostgreSQL"), Map.entry("timescaledb-ha", "PostgreSQL"),
+            Map.entry("pgvector", "PostgreSQL"), Map.entry("pgvecto-rs", "PostgreSQL"), Map.entry("mysql", "MySQL"), Map.entry("mariadb", "MariaDB"),
             Map.entry("mongo", "MongoDB"), Map.entry("mongodb", "MongoDB"), Map.entry("redis", "Redis"),
             Map.entry("redis-stack", "Redis"), Map.entry("valkey", "Valkey"), Map.entry("keydb", "KeyDB"),
             Map.entry("memcached", "Memcached"), Map.entry("elasticsearch", "Elasticsearch"),
@@ -45,10 +46,15 @@ public final class DataStores {
             Map.entry(9092, "Kafka"), Map.entry(4222, "NATS"), Map.entry(26257, "CockroachDB"),
             Map.entry(8123, "ClickHouse"), Map.entry(8529, "ArangoDB"));
 
+    /**
+     * Images built on the official postgres image, keeping its entry point, its settings (POSTGRES_PASSWORD,
+     * POSTGRES_HOST_AUTH_METHOD, PGDATA) and its data directory: PostGIS's, TimescaleDB's and pgvector's.
+     */
+    private static final Set<String> BUILT_ON_OFFICIAL_POSTGRES = Set.of("postgis/postgis", "timescale/timescaledb",
+            "pgvector/pgvector");
+
     /** Where a pulled data store image keeps its data, by the image's full familiar name. */
     private static final Map<String, String> DATA_DIRECTORIES = Map.ofEntries(
-            Map.entry("postgis/postgis", "/var/lib/postgresql/data"),
-            Map.entry("timescale/timescaledb", "/var/lib/postgresql/data"),
             Map.entry("bitnami/postgresql", "/bitnami/postgresql"),
             Map.entry("mysql", "/var/lib/mysql"),
             Map.entry("mariadb", "/var/lib/mysql"),
@@ -134,6 +140,14 @@ public final class DataStores {
         return Optional.of(ref.get().familiarName());
     }
 
+    /**
+     * Whether the image (by its familiar name) is the official postgres image or one built on it (postgis/postgis,
+     * timescale/timescaledb, pgvector/pgvector), with its entry point and settings.
+     */
+    public static boolean officialPostgres(String familiarName) {
+        return familiarName.equals("postgres") || BUILT_ON_OFFICIAL_POSTGRES.contains(familiarName);
+    }
+
     /** The data store a service's image runs ("PostgreSQL", "Redis"...), if it is a well-known one. */
     public static Optional<String> ofImage(Service service) {
         return imageName(service).flatMap(DataStores::ofImageName);
@@ -201,7 +215,13 @@ public final class DataStores {
     private static Optional<DataLocation> dataDirectory(Service service, ImageReference image) {
         String name = image.familiarName();
         if (name.equals("postgres")) {
-            return Optional.of(postgres(service, image));
+            return Optional.of(postgres(service, image, image.version() == null ? OptionalLong.empty()
+                    : image.version().major()));
+        }
+        if (BUILT_ON_OFFICIAL_POSTGRES.contains(name)) {
+            OptionalLong major = builtOnPostgresMajor(name, image);
+            return Optional.of(major.isPresent() ? postgres(service, image, major)
+                    : new DataLocation("/var/lib/postgresql/data", null, null));
         }
         if (name.equals("rabbitmq")) {
             return Optional.of(rabbitmq(service));
@@ -300,8 +320,7 @@ public final class DataStores {
      * VOLUME stays. An image pinned by digest alone, of no known major version, declares a VOLUME that is
      * not known here.
      */
-    private static DataLocation postgres(Service service, ImageReference image) {
-        OptionalLong major = image.version() == null ? OptionalLong.empty() : image.version().major();
+    private static DataLocation postgres(Service service, ImageReference image, OptionalLong major) {
         boolean versionUnknown = major.isEmpty() && image.version() == null && image.isPinnedByDigest();
         boolean modern = major.isEmpty() || major.getAsLong() >= 18;
         String volume = versionUnknown ? null : modern ? "/var/lib/postgresql" : "/var/lib/postgresql/data";
@@ -316,6 +335,26 @@ public final class DataStores {
         String version = major.isPresent() ? Long.toString(major.getAsLong()) : "18";
         return new DataLocation("/var/lib/postgresql/" + version + "/docker", volume,
                 major.isPresent() ? "PostgreSQL " + version : "PostgreSQL 18 and later");
+    }
+
+    /**
+     * The PostgreSQL major version an image built on the official one runs, when its tag tells: a part such as
+     * {@code pg17} (pgvector's {@code 0.8.1-pg17}, timescaledb's {@code 2.17.2-pg17}), or PostGIS's leading
+     * version ({@code 17-3.5}); empty otherwise (their latest does not say which).
+     */
+    private static OptionalLong builtOnPostgresMajor(String name, ImageReference image) {
+        if (!image.hasExplicitTag()) {
+            return OptionalLong.empty();
+        }
+        for (String part : image.tag().split("[-_]")) {
+            if (ImageTags.isPostgresMajorPart(part)) {
+                String digits = part.substring(2);
+                int dot = digits.indexOf('.');
+                return OptionalLong.of(Long.parseLong(dot < 0 ? digits : digits.substring(0, dot)));
+            }
+        }
+        return name.equals("postgis/postgis") && image.version() != null ? image.version().major()
+                : OptionalLong.empty();
     }
 
     /**
