@@ -41,7 +41,8 @@ import java.util.Set;
                 + " exec form or in a compose command, and the project's entry-point scripts it runs), when it sends"
                 + " a long-running program drydock recognises to the background with `&` (a web server such as"
                 + " gunicorn, uvicorn, puma, nginx, php-fpm or a Node app server; a queue worker or scheduler such as"
-                + " a Celery worker or beat, an RQ worker, Sidekiq, Laravel's queue:work) and then runs another"
+                + " a Celery worker or beat, an RQ worker, Sidekiq, Laravel's queue:work; a cron that stays in the"
+                + " foreground: supercronic, go-crond, cron -f, crond -f) and then runs another"
                 + " program in the foreground as the container's main process (`gunicorn app:app & celery -A app"
                 + " worker`, `nginx & exec gunicorn ...`). Reported at the background job. Left alone: a script that"
                 + " waits for its jobs (`wait`, `wait -n`, `fg`), as a wrapper that traps TERM, passes it on and"
@@ -217,7 +218,22 @@ public final class ServerStartedInBackground implements Rule {
 
     /** A program that runs until it is stopped: a server, or a queue worker or scheduler. */
     private static boolean longRunning(EntryPoint ep) {
-        return AppFacts.runsServer(ep) || TaskWorkers.of(ep).isPresent() || ep.runtime() == Runtime.PHP_FPM;
+        return AppFacts.runsServer(ep) || TaskWorkers.of(ep).isPresent() || ep.runtime() == Runtime.PHP_FPM
+                || cronInForeground(ep.args());
+    }
+
+    /**
+     * A cron that stays in the foreground of its job: supercronic and go-crond always, cron and crond with -f (or
+     * cronie's -n); a plain {@code cron} forks a daemon and returns at once.
+     */
+    private static boolean cronInForeground(List<String> args) {
+        if (args.isEmpty()) {
+            return false;
+        }
+        String name = PathNames.fileName(args.get(0));
+        return name.equals("supercronic") || name.equals("go-crond")
+                || (name.equals("cron") || name.equals("crond"))
+                        && args.stream().skip(1).anyMatch(a -> a.matches("-[a-zA-Z]*[fn][a-zA-Z]*"));
     }
 
     /**
