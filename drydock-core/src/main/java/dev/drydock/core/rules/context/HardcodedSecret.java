@@ -121,7 +121,9 @@ import java.util.regex.Pattern;
                 + " a password in a URL, and the literal default of a `${VARIABLE:default}` placeholder are reported at the"
                 + " value, naming widely known default passwords (root, postgres, admin) as such; `${VARIABLE}`, a default"
                 + " that is a placeholder to replace, encrypted (ENC(...), {cipher}) and hashed ({bcrypt}) values are not,"
-                + " and development or test profiles (application-dev.yml, %dev.) are medium. Django's SECRET_KEY written"
+                + " and development or test profiles (application-dev.yml, %dev.) are medium; the password of an"
+                + " embedded database (its sibling url an H2 file or memory database, HSQLDB, embedded Derby or"
+                + " SQLite), which no other host connects to, is low. Django's SECRET_KEY written"
                 + " as a literal string in the settings module a deployed container loads (DJANGO_SETTINGS_MODULE from"
                 + " its environment or --settings, else the default manage.py or wsgi.py sets), followed through its"
                 + " star imports in order, where that write has the last word (a later write from the environment"
@@ -1114,7 +1116,10 @@ public final class HardcodedSecret implements Rule {
         for (JvmConfigSecrets.Secret secret : JvmConfigSecrets.of(file)) {
             boolean issued = secret.credential().map(ValueMatch::issued).orElse(false);
             boolean development = developmentFile || secret.key().matches("(?i)%(dev|test)\\..*");
-            String what = secret.credential()
+            Optional<String> embedded = issued ? Optional.empty() : JvmConfigSecrets.embeddedDatabase(file, secret.key());
+            String what = embedded.isPresent() ? "is " + (secret.wellKnownDefault() ? "`" + secret.value() + "`, a widely"
+                    + " known default password," : "the literal " + SecretNames.redact(secret.value())) + " of the embedded"
+                    + " database " + embedded.get() + ", which no other host connects to" : secret.credential()
                     .map(c -> "holds " + c.kind() + " (" + c.redacted(secret.value()) + ")")
                     .orElse(secret.wellKnownDefault() ? "is `" + secret.value() + "`, a widely known default password"
                             + " that is tried first against any exposed service"
@@ -1127,7 +1132,8 @@ public final class HardcodedSecret implements Rule {
                                     : " ") + what + ", and the file is packaged into the jar of the image " + image
                             + ": everyone with the repository or the image has it, and every environment that runs"
                             + " the application shares it")
-                    .severity(issued ? Severity.CRITICAL : development ? Severity.MEDIUM : Severity.HIGH)
+                    .severity(issued ? Severity.CRITICAL : embedded.isPresent() ? Severity.LOW
+                            : development ? Severity.MEDIUM : Severity.HIGH)
                     .current(SecretNames.redactIn(context.excerpt(location), secret.secret()))
                     .recommendation((issued ? "Revoke this credential and issue a new one. " : "")
                             + (secret.fallback()
@@ -1138,7 +1144,9 @@ public final class HardcodedSecret implements Rule {
                                             + " line: the environment variable `" + variable + "` sets the property)"
                                             + " and give the value to the container at run time")
                             + ", from a git-ignored .env, a compose secret or the platform's secret store; then change"
-                            + " the value.")
+                            + " the value" + (embedded.isPresent() ? " in the database as well (ALTER USER ... SET"
+                                    + " PASSWORD), or the data files existing installations already have no longer open"
+                                    : "") + ".")
                     .add();
         }
     }

@@ -154,6 +154,32 @@ public final class JvmConfigSecrets {
                 within(file, line, literal)));
     }
 
+    private static final Pattern EMBEDDED_DATABASE = Pattern.compile(
+            "(?i)(?:jdbc|r2dbc):(?:h2:(?!tcp:|ssl:)|hsqldb:(?:file|mem|res):|derby:(?!//)|sqlite:).*");
+
+    /**
+     * The URL of the embedded database (H2 other than a server's, HSQLDB in a file or memory, embedded Derby, SQLite)
+     * that a password property belongs to: its sibling {@code url} ({@code spring.r2dbc.password} beside
+     * {@code spring.r2dbc.url}); empty for a database server or when the file does not say.
+     */
+    public static Optional<String> embeddedDatabase(SourceFile file, String key) {
+        String flat = key.replaceFirst("^%[\\w-]+\\.", "").toLowerCase(java.util.Locale.ROOT);
+        int dot = flat.lastIndexOf('.');
+        if (dot < 0 || !flat.endsWith("password")) {
+            return Optional.empty();
+        }
+        String prefix = flat.substring(0, dot);
+        for (PropertyFiles.Document doc : PropertyFiles.documents(file)) {
+            for (String url : List.of(prefix + ".url", prefix + ".jdbc-url", prefix + ".jdbcurl")) {
+                String value = doc.values().get(url);
+                if (value != null && EMBEDDED_DATABASE.matcher(value.strip()).matches()) {
+                    return Optional.of(value.strip());
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
     /** A value to replace, also written in camel case ({@code pleaseChangeThisSecret}). */
     private static boolean isPlaceholder(String value) {
         return SecretNames.isPlaceholder(value) || SecretNames.isPlaceholder(String.join("-", SecretNames.words(value)));
