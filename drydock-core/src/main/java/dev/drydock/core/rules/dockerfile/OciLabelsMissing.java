@@ -199,7 +199,8 @@ public final class OciLabelsMissing implements Rule {
      */
     /** Names a Dockerfile may carry for the environment or way it builds in ({@code prod.Dockerfile}). */
     private static final Set<String> VARIANTS = Set.of("prod", "production", "dev", "development", "local", "release",
-            "test", "staging", "debug", "final", "runtime", "multistage", "multi-stage");
+            "test", "staging", "debug", "final", "runtime", "multistage", "multi-stage", "default", "main", "standard",
+            "full", "slim", "alpine", "debian", "ubuntu", "distroless");
 
     private static String title(BuiltImage image, Project project) {
         Container c = named(image);

@@ -1,0 +1,3 @@
+module example.test/relay
+
+go 1.25
