@@ -24,6 +24,7 @@ import dev.drydock.core.rules.support.Call;
 import dev.drydock.core.rules.support.CopySources;
 import dev.drydock.core.rules.support.DependencyInstalls;
 import dev.drydock.core.rules.support.DevDependencyWeights;
+import dev.drydock.core.rules.support.NodeLocking;
 import dev.drydock.core.rules.support.NodeManagerOptions;
 import dev.drydock.core.rules.support.NodeWorkspaces;
 import dev.drydock.core.rules.support.PackageScripts;
@@ -176,7 +177,11 @@ public final class NodeInstalls {
     public static String recommendation(ReviewContext context, BuiltImage image, Manifest manifest, Install install) {
         String manager = install.call().name();
         String command = switch (manager) {
-            case "yarn" -> "yarn install --production --frozen-lockfile";
+            case "yarn" -> NodeLocking.of(context, manifest.file(), null, image.container()).lockedInstall()
+                    .contains("--immutable")
+                            ? "yarn workspaces focus --all --production (Yarn 4; Yarn 2 and 3 first need `yarn plugin"
+                                    + " import workspace-tools`)"
+                            : "yarn install --production --frozen-lockfile";
             case "pnpm" -> "pnpm install --prod --frozen-lockfile";
             case "bun" -> "bun install --production --frozen-lockfile";
             default -> lockFile(manifest) && lockCopied(install) ? "npm ci --omit=dev" : "npm install --omit=dev";
