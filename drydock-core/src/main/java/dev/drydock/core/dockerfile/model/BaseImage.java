@@ -16,4 +16,10 @@ public sealed interface BaseImage {
 
     /** {@code FROM scratch}: an empty file system. */
     record Scratch() implements BaseImage {}
+
+    /** The image as a message names it: its reference in Docker's short form, else "the base image". */
+    static String describe(BaseImage base) {
+        return base instanceof External external && external.reference() != null
+                ? external.reference().familiarString() : "the base image";
+    }
 }

@@ -83,7 +83,7 @@ public final class CmdRepeatsBaseEntrypoint implements Rule {
                 continue;
             }
             Instruction instruction = cmd.instruction();
-            String base = baseName(image);
+            String base = BaseImage.describe(image.rootBase());
             String runs = String.join(" ", inherited.get());
             if (instruction.arguments() instanceof ExecForm exec && !exec.elements().isEmpty()) {
                 String first = exec.elements().get(0).value();
@@ -132,7 +132,7 @@ public final class CmdRepeatsBaseEntrypoint implements Rule {
         if (!first.equals("java") && !first.endsWith("/java") || key == null || !reportedCommands.add(command.node())) {
             return;
         }
-        String base = baseName(image);
+        String base = BaseImage.describe(image.rootBase());
         List<String> argv = new ArrayList<>(inherited);
         argv.addAll(command.argv());
         Node at = command.shellForm() ? command.node() : command.words().get(0).node();
@@ -145,11 +145,6 @@ public final class CmdRepeatsBaseEntrypoint implements Rule {
                 .fix(Fix.of("write the java command of " + service.name() + " as entrypoint", FixSafety.SAFE,
                         TextEdit.replace(key.key().file().path(), key.key().span(), "entrypoint")))
                 .add();
-    }
-
-    private static String baseName(BuiltImage image) {
-        return Stages.rootBase(image.model(), image.stage()) instanceof BaseImage.External external && external.reference() != null
-                ? external.reference().familiarString() : "the base image";
     }
 
     /** What java answers when its first argument is {@code argument} instead of an option or the jar's path. */

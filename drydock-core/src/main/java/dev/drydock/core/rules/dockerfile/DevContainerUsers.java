@@ -41,7 +41,7 @@ final class DevContainerUsers {
                             + " root" + workspace)
                     .severity(Severity.MEDIUM)
                     .recommendation(imageUser.map(u -> "Remove \"" + key + "\": \"" + root.value() + "\" so that the tools"
-                                    + " run as " + u + ", the non-root user of " + RunsAsRoot.describe(base) + "; use sudo in the"
+                                    + " run as " + u + ", the non-root user of " + BaseImage.describe(base) + "; use sudo in the"
                                     + " container for the steps that need root.")
                             .orElse("Create a non-root user in " + container.build().dockerfile() + " (RUN useradd"
                                     + " --create-home --uid 1000 dev) and set \"" + key + "\": \"dev\"."))
@@ -57,7 +57,7 @@ final class DevContainerUsers {
                     + whole.value() + " (containerUser), not root");
         } else if (imageUser.isPresent()) {
             context.strength(rule, new Location(container.build().dockerfile(), container.build().stage().from().span()),
-                    RunsAsRoot.describe(base) + " is a dev container image whose metadata makes " + imageUser.get() + " the remote"
+                    BaseImage.describe(base) + " is a dev container image whose metadata makes " + imageUser.get() + " the remote"
                             + " user: the dev container's terminals, lifecycle commands and editor server run as "
                             + imageUser.get() + ", not root");
         } else {
@@ -65,7 +65,7 @@ final class DevContainerUsers {
             context.finding(rule, new Location(container.build().dockerfile(), container.build().stage().from().span()),
                             "no USER in the dev container's image, and " + dev.path() + " sets neither remoteUser nor"
                             + " containerUser: the dev container's terminals, lifecycle commands and editor server run as "
-                            + (knownBase ? "root" : "the user " + RunsAsRoot.describe(base) + " ends with, root unless it sets"
+                            + (knownBase ? "root" : "the user " + BaseImage.describe(base) + " ends with, root unless it sets"
                                     + " another") + workspace)
                     .severity(Severity.MEDIUM)
                     .implicit()

@@ -82,11 +82,11 @@ final class NoUserFindings {
                 : KubernetesRoot.of(context, KubernetesRuns.of(context, container),
                         knownBase);
         String runsAs = projectBase.isPresent() ? ": {subject} {runs} as root, as " + projectBase.get().describe(
-                RunsAsRoot.describe(base)) + (projectBase.get().at() == null ? ", sets no USER either"
+                BaseImage.describe(base)) + (projectBase.get().at() == null ? ", sets no USER either"
                         : ", ends with (USER " + projectBase.get().user() + " on line "
                                 + projectBase.get().at().span().startLine() + ")")
                 : knownBase ? ": {subject} {runs} as root"
-                : ": {subject} {runs} as the user " + RunsAsRoot.describe(base) + " ends with, which drydock cannot see;"
+                : ": {subject} {runs} as the user " + BaseImage.describe(base) + " ends with, which drydock cannot see;"
                         + " unless that image sets a non-root USER, it is root";
         String message = "no USER in the final stage" + (stage.name() == null ? "" : " (" + stage.writtenName() + ")")
                 + runsAs + (developmentStage ? "; the stage is named for development,"

@@ -60,7 +60,7 @@ final class NonRootSuggestion {
         for (String runtimeUser : List.of("bun", "deno")) {
             Optional<String> ids = BaseImageFacts.userIds(base, runtimeUser);
             if (ids.isPresent()) {
-                return "USER " + runtimeUser + " (" + RunsAsRoot.describe(base) + "'s own unprivileged user, UID "
+                return "USER " + runtimeUser + " (" + BaseImage.describe(base) + "'s own unprivileged user, UID "
                         + ids.get().substring(0, ids.get().indexOf(':')) + "), "
                         + ownedFiles(container, runtimeUser + ":" + runtimeUser, workdir, true);
             }
@@ -68,7 +68,7 @@ final class NonRootSuggestion {
         if (base instanceof BaseImage.External external && external.reference() != null
                 && "docker.io/dunglas/frankenphp".equals(external.reference().fullName())) {
             String ids = BaseImageFacts.userIds(base, "www-data").orElse("33:33");
-            return "USER " + ids + " (www-data, which " + RunsAsRoot.describe(base) + " has from the php image it is built on), after"
+            return "USER " + ids + " (www-data, which " + BaseImage.describe(base) + " has from the php image it is built on), after"
                     + " RUN chown -R " + ids + " /data/caddy /config/caddy (Caddy keeps its certificates and its"
                     + " autosaved configuration there), " + ownedFiles(container, ids, workdir, true)
                     + "; where it listens on 80 and 443 (its default), move it above 1024 (ENV SERVER_NAME=:8080) so"
@@ -79,7 +79,7 @@ final class NonRootSuggestion {
                     + ownedFiles(container, "www-data:www-data", workdir, true);
         }
         if (DotnetImages.hasAppUser(base)) {
-            return "USER $APP_UID (the unprivileged user app, UID " + DotnetImages.appUid(base) + ", that " + RunsAsRoot.describe(base) + " already defines:"
+            return "USER $APP_UID (the unprivileged user app, UID " + DotnetImages.appUid(base) + ", that " + BaseImage.describe(base) + " already defines:"
                     + " creating another user named app fails), " + ownedFiles(container, "app:app", workdir, true);
         }
         BaseImageFacts.ImageTools tools = InferredImageTools.of(container.build().model(), container.build().stage())

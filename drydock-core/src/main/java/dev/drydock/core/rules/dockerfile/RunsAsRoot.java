@@ -195,7 +195,7 @@ public final class RunsAsRoot implements Rule {
             if (BaseImageFacts.defaultsToNonRoot(base)) {
                 context.strength(this, new Location(container.build().dockerfile(), Stages.imageSpan(
                                 Stages.rootStage(container.build().model(), stage))),
-                        describe(base) + " runs as a non-root user by default, and nothing switches back to root");
+                        BaseImage.describe(base) + " runs as a non-root user by default, and nothing switches back to root");
                 continue;
             }
             Location at = new Location(container.build().dockerfile(), stage.from().span());
@@ -203,7 +203,7 @@ public final class RunsAsRoot implements Rule {
             if (projectBase.isPresent() && !projectBase.get().root()) {
                 ProjectBaseUser own = projectBase.get();
                 context.strength(this, at, "the container runs as the non-root user " + own.user() + " that "
-                        + own.describe(describe(base)) + ", ends with (USER on line " + own.at().span().startLine()
+                        + own.describe(BaseImage.describe(base)) + ", ends with (USER on line " + own.at().span().startLine()
                         + "), and nothing switches back to root");
                 continue;
             }
@@ -233,7 +233,7 @@ public final class RunsAsRoot implements Rule {
             Optional<String> serverUser = PrivilegeDrop.byImageEntrypoint(container, base);
             if (serverUser.isPresent()) {
                 context.strength(this, at, "the container starts as root only to prepare its files: the entrypoint of "
-                        + describe(base) + " switches to its " + serverUser.get() + " user with "
+                        + BaseImage.describe(base) + " switches to its " + serverUser.get() + " user with "
                         + BaseImageFacts.entrypointSwitchTool(base) + " before "
                         + ImageRole.program(container).orElse("the server") + " starts");
                 continue;
@@ -302,11 +302,6 @@ public final class RunsAsRoot implements Rule {
     }
 
     /** The base image as a reader knows it ({@code python:3.12-slim}), or "the base image" when it is not named. */
-    static String describe(BaseImage base) {
-        return base instanceof BaseImage.External external && external.reference() != null
-                ? external.reference().familiarString() : "the base image";
-    }
-
     /**
      * A shell-form CMD that starts the server of an official database image ({@link EntrypointScriptImages}): Docker
      * hands the image's docker-entrypoint.sh {@code /bin/sh -c "..."}, and the script switches to the image's user
@@ -325,7 +320,7 @@ public final class RunsAsRoot implements Rule {
         }
         String server = image.get().server();
         context.finding(this, at, "no USER in the final stage, and the CMD is in shell form: Docker hands "
-                        + describe(base) + "'s " + EntrypointScriptImages.ENTRYPOINT + " `/bin/sh -c \""
+                        + BaseImage.describe(base) + "'s " + EntrypointScriptImages.ENTRYPOINT + " `/bin/sh -c \""
                         + ShortText.of(command.script(), 80) + "\"`, and the script switches to the " + image.get().user()
                         + " user with gosu only when " + server + " or an option comes first, so it runs the shell,"
                         + " and " + server + " under it, as root")

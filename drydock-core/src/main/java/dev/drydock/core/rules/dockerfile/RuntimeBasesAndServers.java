@@ -68,7 +68,7 @@ final class RuntimeBasesAndServers {
         }
         String message = role == ImageRole.RUNTIME_BASE && ImageRole.inheritsCommand(container)
                 ? "no USER and no command of its own: the image runs " + program + ", the command of "
-                        + RunsAsRoot.describe(Stages.rootBase(container.build().model(), container.build().stage()))
+                        + BaseImage.describe(Stages.rootBase(container.build().model(), container.build().stage()))
                         + ", as root; it reads as a base image (a tool chain or runtime) whose own images must switch"
                         + " to a non-root user"
                 : role == ImageRole.RUNTIME_BASE

@@ -117,8 +117,7 @@ public final class UnknownUser implements Rule {
         boolean copy = at.kind() != InstructionKind.USER;
         boolean scratch = base instanceof BaseImage.Scratch;
         String image = scratch ? "scratch (it has no /etc/passwd)"
-                : base instanceof BaseImage.External external && external.reference() != null
-                ? external.reference().familiarString() : "the base image";
+                : BaseImage.describe(base);
         String numeric = copy ? "--chown=65532:65532" : "USER 65532:65532";
         var finding = context.finding(this, use.file(), span, "`" + written + "` names the user " + user + ", which " + image
                         + " does not have and no earlier " + (scratch ? "step copies in" : "RUN creates") + ": " + (copy

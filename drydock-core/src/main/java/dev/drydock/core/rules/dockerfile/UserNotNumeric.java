@@ -187,7 +187,7 @@ public final class UserNotNumeric implements Rule {
             }
             Optional<String> known = BaseImageFacts.userIds(image.rootBase(), name);
             if (known.isPresent()) {
-                return new Numeric(known.get(), "the ids of " + name + " in " + baseName(image));
+                return new Numeric(known.get(), "the ids of " + name + " in " + BaseImage.describe(image.rootBase()));
             }
         }
         String owner = UserIds.owner(image, user);
@@ -247,11 +247,6 @@ public final class UserNotNumeric implements Rule {
     private static boolean renumbered(BuiltImage image, String name) {
         return image.imageRuns().stream().flatMap(run -> run.calls("usermod", "groupmod").stream())
                 .anyMatch(call -> call.args().stream().anyMatch(arg -> arg.value().equals(name)));
-    }
-
-    private static String baseName(BuiltImage image) {
-        return image.rootBase() instanceof BaseImage.External external && external.reference() != null
-                ? external.reference().familiarString() : "the base image";
     }
 
     private static boolean numeric(String value) {
