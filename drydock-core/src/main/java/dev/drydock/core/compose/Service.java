@@ -87,6 +87,11 @@ public record Service(
         return cpus;
     }
 
+    /** Whether {@code init: true} runs an init process (Docker's tini) as PID 1 in front of the command. */
+    public boolean runsInit() {
+        return init != null && Boolean.TRUE.equals(init.value());
+    }
+
     /** Whether the service is built from a Dockerfile. */
     public boolean hasBuild() {
         return build != null;

@@ -34,7 +34,7 @@ public final class RunPlanner {
         List<String> notes = new ArrayList<>();
         Map<String, String> env = service == null ? Map.of() : environment(service, notes);
         String user = service == null || service.user() == null ? null : service.user().value();
-        boolean init = service != null && service.init() != null && Boolean.TRUE.equals(service.init().value());
+        boolean init = service != null && service.runsInit();
         List<String> entrypoint = null;
         List<String> command = null;
         if (service != null && service.entrypoint() != null) {

@@ -280,7 +280,7 @@ public final class GracefulShutdownMissing implements Rule {
 
     /** Whether the container is a compose service with {@code init: true}: Docker's init runs as PID 1. */
     static boolean composeInit(Container c) {
-        return c.service() != null && c.service().init() != null && Boolean.TRUE.equals(c.service().init().value());
+        return c.service() != null && c.service().runsInit();
     }
 
     /** The word that names the program the wrappers start, to find the line that names it; null when unknown. */
