@@ -152,10 +152,11 @@ public final class DependenciesInstalledAtStart implements Rule {
         if (install.named()) {
             return "RUN " + install.tool() + " with the same packages, their versions pinned,";
         }
+        String in = install.folderOption() == null ? "" : " " + install.folderOption();
         return switch (install.ecosystem()) {
-            case "node" -> install.tool().startsWith("npm") ? "RUN npm ci"
-                    : install.tool().startsWith("yarn") ? "RUN yarn install --frozen-lockfile"
-                    : "RUN " + install.tool().split(" ")[0] + " install --frozen-lockfile";
+            case "node" -> install.tool().startsWith("npm") ? "RUN npm" + in + " ci"
+                    : install.tool().startsWith("yarn") ? "RUN yarn" + in + " install --frozen-lockfile"
+                    : "RUN " + install.tool().split(" ")[0] + in + " install --frozen-lockfile";
             case "python" -> switch (install.tool()) {
                 case "uv sync" -> "RUN uv sync --locked";
                 case "poetry install" -> "RUN poetry install --no-root";

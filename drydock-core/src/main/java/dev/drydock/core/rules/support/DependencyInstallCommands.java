@@ -24,7 +24,15 @@ public final class DependencyInstallCommands {
      * @param ecosystem {@code python}, {@code node}, {@code php}, {@code ruby} or {@code go}
      * @param named whether it installs packages named on its command line rather than the project's dependency files
      */
-    public record Install(String tool, String ecosystem, boolean named) {}
+    public record Install(String tool, String ecosystem, boolean named, String folderOption) {
+
+        Install(String tool, String ecosystem, boolean named) {
+            this(tool, ecosystem, named, null);
+        }
+    }
+
+    /** The options with which npm, pnpm, yarn and bun work in another folder than the current one. */
+    private static final Set<String> FOLDER_OPTIONS = Set.of("--prefix", "--dir", "-C", "--cwd");
 
     private static final Set<String> OFFLINE = Set.of("--no-index", "--offline", "--frozen-offline");
     private static final Set<String> NODE_INSTALLS = Set.of("install", "i", "ci", "add");
@@ -116,12 +124,28 @@ public final class DependencyInstallCommands {
         List<String> operands = NodeManagerOptions.operands(program, args);
         String sub = operands.isEmpty() ? "" : operands.get(0);
         boolean packages = operands.size() > 1;
+        String folder = folderOption(args);
         if (program.equals("yarn")) {
-            return sub.isEmpty() || sub.equals("install") ? found(sub.isEmpty() ? "yarn" : "yarn install", "node", false)
-                    : sub.equals("add") ? found("yarn add", "node", true) : Optional.empty();
+            return sub.isEmpty() || sub.equals("install")
+                    ? Optional.of(new Install(sub.isEmpty() ? "yarn" : "yarn install", "node", false, folder))
+                    : sub.equals("add") ? Optional.of(new Install("yarn add", "node", true, folder)) : Optional.empty();
         }
         return NODE_INSTALLS.contains(sub) && !(program.equals("npm") && sub.equals("add"))
-                ? found(program + " " + sub, "node", sub.equals("add") || packages) : Optional.empty();
+                ? Optional.of(new Install(program + " " + sub, "node", sub.equals("add") || packages, folder))
+                : Optional.empty();
+    }
+
+    /** The folder option as written ({@code --prefix web}, {@code --dir=web}), or null when the install has none. */
+    private static String folderOption(List<String> args) {
+        for (int i = 0; i < args.size(); i++) {
+            String a = args.get(i);
+            int eq = a.indexOf('=');
+            String name = eq < 0 ? a : a.substring(0, eq);
+            if (FOLDER_OPTIONS.contains(name)) {
+                return eq >= 0 ? name + " " + a.substring(eq + 1) : i + 1 < args.size() ? a + " " + args.get(i + 1) : null;
+            }
+        }
+        return null;
     }
 
     private static Optional<Install> found(String tool, String ecosystem, boolean named) {
