@@ -148,7 +148,7 @@ public final class PackageSignatureCheckDisabled implements Rule {
         if (invocation.isPresent()) {
             String name = call.name();
             List<String> files = localPackages(invocation.get());
-            if (!files.isEmpty() && (downloadedOrVerified(run, call, files))) {
+            if (!files.isEmpty() && downloadedOrVerified(run, call, files)) {
                 return out; // download-unverified reports a package file fetched unchecked; a checked one is fine
             }
             for (Call.Options.Option option : invocation.get().options().all()) {

@@ -361,7 +361,6 @@ public final class UnreadableByRuntimeUser implements Rule {
         return d != null && d.kind() == Variables.Kind.ENV && d.value() != null ? d : null;
     }
 
-    /** The first non-root user the image's containers run as, or null when they run as root. */
     /**
      * Variables that point the application at a folder under /root (a work, data or configuration folder) while the
      * container runs as another user: the first read or write there fails, whether or not the folder exists.
@@ -397,6 +396,7 @@ public final class UnreadableByRuntimeUser implements Rule {
         return name.matches("\\d+") ? "app" : name;
     }
 
+    /** The first non-root user the image's containers run as, or null when they run as root. */
     private static Container.Setting runtimeUser(BuiltImage image) {
         for (Container c : image.containers()) {
             if (c.user() != null && !UserIds.isRoot(c.user().value())) {

@@ -27,9 +27,8 @@ public final class RootHomeVariables {
      * One variable naming a path under /root.
      *
      * @param where its value in the Dockerfile, compose file or manifest
-     * @param fromImage whether the image's ENV sets it (else a container that runs the image)
      */
-    public record Pointer(String name, String path, Location where, boolean fromImage) {}
+    public record Pointer(String name, String path, Location where) {}
 
     private static final Pattern ROOT_PATH = Pattern.compile("(?:^|(?<=[\\s:;,=\"']))(/root/[\\w.@+-][\\w./@+-]*)");
 
@@ -47,14 +46,14 @@ public final class RootHomeVariables {
             }
             String path = rootPath(d.value());
             if (path != null) {
-                out.add(new Pointer(d.name(), path, valueOf(image, d.instruction(), d.name()), true));
+                out.add(new Pointer(d.name(), path, valueOf(image, d.instruction(), d.name())));
             }
         }
         for (RunEnvironments.Run run : runs) {
             for (RunEnvironments.Value value : run.values().values()) {
                 String path = BUILD_SETTING.matcher(value.name()).matches() ? null : rootPath(value.value());
                 if (path != null && out.stream().noneMatch(p -> p.where().equals(value.where()))) {
-                    out.add(new Pointer(value.name(), path, value.where(), false));
+                    out.add(new Pointer(value.name(), path, value.where()));
                 }
             }
         }
