@@ -9,9 +9,11 @@ import dev.drydock.core.manifest.Scope;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -27,19 +29,27 @@ import java.util.regex.Pattern;
  */
 final class ModuleDependencies {
 
-    private ModuleDependencies() {}
+    private final List<Manifest> manifests;
+    private final SourceSet files;
+    /** The artifactId of each POM among the manifests, read once. */
+    private final Map<Manifest, Optional<String>> artifactIds = new HashMap<>();
+
+    ModuleDependencies(List<Manifest> manifests, SourceSet files) {
+        this.manifests = manifests;
+        this.files = files;
+    }
 
     private static final Pattern GRADLE_PROJECT = Pattern.compile(
             "(?m)^\\s*(?:implementation|api|runtimeOnly|compile|runtime)\\s*[\\s(]\\s*"
                     + "(?:project\\s*\\(\\s*(?:path\\s*[:=]\\s*)?['\"]([^'\"]+)['\"]|projects\\.([\\w.]+))");
 
     /** The build files of the modules {@code module} depends on at run time, nearest first, without {@code module}. */
-    static List<Manifest> upstream(Manifest module, List<Manifest> manifests, SourceSet files) {
+    List<Manifest> upstream(Manifest module) {
         Set<Manifest> found = new LinkedHashSet<>();
         Deque<Manifest> todo = new ArrayDeque<>(List.of(module));
         while (!todo.isEmpty()) {
             Manifest m = todo.removeFirst();
-            for (Manifest next : direct(m, manifests, files)) {
+            for (Manifest next : direct(m)) {
                 if (next != module && found.add(next)) {
                     todo.addLast(next);
                 }
@@ -53,24 +63,24 @@ final class ModuleDependencies {
         return upstream.stream().flatMap(m -> m.dependencies().stream()).filter(d -> d.scope() == Scope.MAIN).toList();
     }
 
-    private static List<Manifest> direct(Manifest m, List<Manifest> manifests, SourceSet files) {
-        return m.kind() == ManifestKind.GRADLE ? gradleProjects(m, manifests, files)
-                : m.kind() == ManifestKind.POM_XML ? mavenModules(m, manifests, files) : List.of();
+    private List<Manifest> direct(Manifest m) {
+        return m.kind() == ManifestKind.GRADLE ? gradleProjects(m)
+                : m.kind() == ManifestKind.POM_XML ? mavenModules(m) : List.of();
     }
 
-    private static List<Manifest> gradleProjects(Manifest m, List<Manifest> manifests, SourceSet files) {
+    private List<Manifest> gradleProjects(Manifest m) {
         String text = files.read(m.file()).map(f -> f.text()).orElse("");
         if (!text.contains("project")) {
             return List.of();
         }
-        String root = settingsRoot(PathNames.parent(m.file()), files);
+        String root = settingsRoot(PathNames.parent(m.file()));
         List<Manifest> out = new ArrayList<>();
         Matcher p = GRADLE_PROJECT.matcher(text);
         while (p.find()) {
             List<String> segments = p.group(1) != null
                     ? List.of(p.group(1).replaceFirst("^:", "").split(":"))
                     : List.of(p.group(2).replaceFirst("\\.dependencyProject$", "").split("\\."));
-            gradleModule(segments, p.group(1) != null, root, manifests).ifPresent(out::add);
+            gradleModule(segments, p.group(1) != null, root).ifPresent(out::add);
         }
         return out;
     }
@@ -80,8 +90,7 @@ final class ModuleDependencies {
      * build file whose folder bears the path's last name. Type-safe accessors are camel case (my-lib is myLib), so
      * they are compared without case and separators.
      */
-    private static Optional<Manifest> gradleModule(List<String> segments, boolean exact, String root,
-            List<Manifest> manifests) {
+    private Optional<Manifest> gradleModule(List<String> segments, boolean exact, String root) {
         List<Manifest> gradle = manifests.stream().filter(x -> x.kind() == ManifestKind.GRADLE).toList();
         String folder = PathNames.join(root, String.join("/", segments));
         for (Manifest g : gradle) {
@@ -101,7 +110,7 @@ final class ModuleDependencies {
     }
 
     /** The nearest folder at or above {@code dir} with a settings file, else the project root. */
-    private static String settingsRoot(String dir, SourceSet files) {
+    private String settingsRoot(String dir) {
         String folder = dir;
         while (true) {
             if (files.read(PathNames.join(folder, "settings.gradle")).isPresent()
@@ -115,7 +124,7 @@ final class ModuleDependencies {
         }
     }
 
-    private static List<Manifest> mavenModules(Manifest m, List<Manifest> manifests, SourceSet files) {
+    private List<Manifest> mavenModules(Manifest m) {
         List<Manifest> out = new ArrayList<>();
         for (Dependency d : m.dependencies()) {
             if (d.scope() != Scope.MAIN || !d.name().contains(":")) {
@@ -124,7 +133,8 @@ final class ModuleDependencies {
             String artifact = d.name().substring(d.name().indexOf(':') + 1);
             for (Manifest other : manifests) {
                 if (other != m && other.kind() == ManifestKind.POM_XML
-                        && artifactId(other, files).filter(artifact::equals).isPresent()) {
+                        && artifactIds.computeIfAbsent(other, o -> artifactId(files, o.file()))
+                                .filter(artifact::equals).isPresent()) {
                     out.add(other);
                 }
             }
@@ -132,8 +142,9 @@ final class ModuleDependencies {
         return out;
     }
 
-    private static Optional<String> artifactId(Manifest pom, SourceSet files) {
-        return files.read(pom.file()).flatMap(f -> {
+    /** The artifactId a pom.xml declares; empty when it has none or does not parse. */
+    static Optional<String> artifactId(SourceSet files, String pom) {
+        return files.read(pom).flatMap(f -> {
             try {
                 return PomXml.parse(f).artifactId();
             } catch (RuntimeException e) {

@@ -4,7 +4,6 @@ import dev.drydock.core.discovery.PathNames;
 import dev.drydock.core.manifest.Dependency;
 import dev.drydock.core.manifest.Manifest;
 import dev.drydock.core.manifest.ManifestKind;
-import dev.drydock.core.manifest.PomXml;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -88,7 +87,7 @@ record SpringModule(Manifest build, List<Manifest> parents, List<Manifest> upstr
     /** Whether the module's build file names the module in {@code folder} as a dependency (or cannot be told). */
     private static boolean dependsOn(String buildText, String folder, SourceSet files) {
         String name = PathNames.fileName(folder);
-        String artifact = artifactId(files, PathNames.join(folder, "pom.xml")).orElse(name);
+        String artifact = ModuleDependencies.artifactId(files, PathNames.join(folder, "pom.xml")).orElse(name);
         return folder.isEmpty() || buildText.contains("<artifactId>" + artifact + "</artifactId>")
                 || buildText.matches("(?s).*project\\s*\\(\\s*(?:path\\s*[:=]\\s*)?['\"]:?(?:[\\w.-]+:)*" + Pattern.quote(name)
                         + "['\"].*") || buildText.contains("projects." + name);
@@ -120,6 +119,7 @@ record SpringModule(Manifest build, List<Manifest> parents, List<Manifest> upstr
      */
     static SpringModule locate(List<Manifest> manifests, List<String> built, String context, SourceSet files) {
         List<SpringModule> boot = new ArrayList<>();
+        ModuleDependencies modules = new ModuleDependencies(manifests, files);
         for (Manifest m : manifests) {
             if (m.kind() != ManifestKind.POM_XML && m.kind() != ManifestKind.GRADLE) {
                 continue;
@@ -132,7 +132,7 @@ record SpringModule(Manifest build, List<Manifest> parents, List<Manifest> upstr
                     parents.add(parent);
                 }
             }
-            List<Manifest> upstream = ModuleDependencies.upstream(m, manifests, files);
+            List<Manifest> upstream = modules.upstream(m);
             deps.addAll(ModuleDependencies.runtimeDependencies(upstream));
             if (deps.stream().anyMatch(d -> d.name().toLowerCase(Locale.ROOT).startsWith("org.springframework.boot:"))) {
                 boot.add(new SpringModule(m, List.copyOf(parents), upstream, List.copyOf(deps)));
@@ -183,20 +183,10 @@ record SpringModule(Manifest build, List<Manifest> parents, List<Manifest> upstr
         }
         String simple = n.startsWith(":") ? n.substring(n.lastIndexOf(':') + 1) : n.contains(":") ? n.substring(n.lastIndexOf(':') + 1) : n;
         if (build.kind() == ManifestKind.POM_XML) {
-            String artifact = artifactId(files, build.file()).orElse(null);
+            String artifact = ModuleDependencies.artifactId(files, build.file()).orElse(null);
             return simple.equals(artifact);
         }
         return !relative.isEmpty() && simple.equals(PathNames.fileName(relative)) && !n.contains("/");
     }
 
-    /** The artifactId a pom.xml declares; empty when it has none or does not parse. */
-    private static java.util.Optional<String> artifactId(SourceSet files, String pom) {
-        return files.read(pom).flatMap(f -> {
-            try {
-                return PomXml.parse(f).artifactId();
-            } catch (RuntimeException e) {
-                return java.util.Optional.empty();
-            }
-        });
-    }
 }

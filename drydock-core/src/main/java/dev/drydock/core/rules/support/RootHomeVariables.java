@@ -35,7 +35,12 @@ public final class RootHomeVariables {
     private static final Pattern BUILD_SETTING = Pattern.compile("PATH|(?:PIP|PIPX|POETRY|UV|NPM_CONFIG|YARN|PNPM|BUN"
             + "|CARGO|RUSTUP|GO|GRADLE|MAVEN|M2|NVM|PYENV|SDKMAN|COMPOSER|BUNDLE|GEM|DENO)[A-Z0-9_]*");
 
+    /** The variables of the image and of the containers that run it (found once per image and review). */
     public static List<Pointer> of(ReviewContext context, BuiltImage image) {
+        return context.memo("root-home-variables", image, () -> find(context, image));
+    }
+
+    private static List<Pointer> find(ReviewContext context, BuiltImage image) {
         List<RunEnvironments.Run> runs = RunEnvironments.of(context, image);
         List<Pointer> out = new ArrayList<>();
         for (Variables.Definition d : image.stage().variables().inOrder()) {
@@ -57,7 +62,7 @@ public final class RootHomeVariables {
                 }
             }
         }
-        return out;
+        return List.copyOf(out);
     }
 
     /** The first path under /root a value names, or null. */
