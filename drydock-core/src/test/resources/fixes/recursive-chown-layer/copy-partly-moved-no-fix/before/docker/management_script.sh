@@ -1,0 +1,1 @@
+# management_script.sh
