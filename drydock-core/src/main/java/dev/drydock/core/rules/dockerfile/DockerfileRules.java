@@ -38,6 +38,7 @@ public final class DockerfileRules {
                 new PythonUnbuffered(),
                 new UnreadableByRuntimeUser(),
                 new RuntimeDirectoryNotWritable(),
+                new StartStepNeedsRoot(),
                 new RecursiveChownLayer(),
                 new FromAsCasing(),
                 new DevDependenciesInImage(),

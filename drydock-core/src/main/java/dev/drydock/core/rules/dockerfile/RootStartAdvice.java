@@ -54,7 +54,7 @@ final class RootStartAdvice {
     }
 
     /** How to take each kind of root-only start step at build time instead, once per kind. */
-    private static String buildAdvice(List<RootStartSteps.Step> steps) {
+    static String buildAdvice(List<RootStartSteps.Step> steps) {
         java.util.LinkedHashSet<String> advice = new java.util.LinkedHashSet<>();
         for (RootStartSteps.Step step : steps) {
             advice.add(switch (step.program()) {

@@ -1,15 +1,13 @@
 package dev.drydock.core.rules.dockerfile;
 
+import dev.drydock.core.discovery.PathNames;
 import dev.drydock.core.dockerfile.model.BaseImage;
 import dev.drydock.core.dockerfile.model.ContainerPaths;
-import dev.drydock.core.dockerfile.model.CopyCommand;
-import dev.drydock.core.dockerfile.model.DockerfileModel;
 import dev.drydock.core.dockerfile.model.Stage;
 import dev.drydock.core.dockerfile.model.Step;
 import dev.drydock.core.dockerfile.model.Variables;
 import dev.drydock.core.dockerfile.syntax.Instruction;
 import dev.drydock.core.dockerfile.syntax.InstructionKind;
-import dev.drydock.core.dockerfile.syntax.PlainText;
 import dev.drydock.core.edit.Fix;
 import dev.drydock.core.edit.FixSafety;
 import dev.drydock.core.edit.TextEdit;
@@ -22,17 +20,14 @@ import dev.drydock.core.review.RuleExample;
 import dev.drydock.core.review.Location;
 import dev.drydock.core.review.Severity;
 import dev.drydock.core.rules.support.BuiltImage;
-import dev.drydock.core.rules.support.Call;
 import dev.drydock.core.rules.support.ImageContents;
+import dev.drydock.core.rules.support.ImageFolderOwners;
 import dev.drydock.core.rules.support.InstructionLines;
 import dev.drydock.core.rules.support.RedHatImages;
 import dev.drydock.core.rules.support.RunEnvironments;
-import dev.drydock.core.rules.support.RunStep;
-import dev.drydock.core.rules.support.Stages;
 import dev.drydock.core.rules.support.UserIds;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -124,10 +119,6 @@ public final class RuntimeDirectoryNotWritable implements Rule {
     /** Folders every user may create entries in, and home folders (which useradd -m gives to their user). */
     private static final List<String> OPEN = List.of("/tmp", "/var/tmp", "/dev/shm", "/home");
 
-    /** Programs that, run as the user during the build, may create the cache themselves. */
-    private static final Set<String> FILLERS = Set.of("python", "python3", "pip", "pip3", "huggingface-cli", "hf",
-            "uv", "node", "npm", "npx", "yarn", "conda", "mamba", "micromamba", "sh", "bash");
-
     /** Values that the Hugging Face libraries read as true ({@code _is_true} of huggingface_hub). */
     private static final Set<String> TRUE = Set.of("1", "ON", "YES", "TRUE");
 
@@ -156,15 +147,15 @@ public final class RuntimeDirectoryNotWritable implements Rule {
             if (runs.stream().anyMatch(r -> r.runAsUser() != null && !String.valueOf(r.runAsUser()).equals(uid))) {
                 continue; // Kubernetes runs it as another uid: the image's owners are not its
             }
-            Facts facts = Facts.of(image.model(), image.imageStages(), 0);
-            if (facts.userRunsPrograms) {
+            ImageFolderOwners facts = ImageFolderOwners.of(image);
+            if (facts.userRunsPrograms()) {
                 continue;
             }
-            UserIds.createdHome(image.imageRuns(), user).ifPresent(facts.owned::add);
+            UserIds.createdHome(image.imageRuns(), user).ifPresent(facts::addOwned);
             if (s2iUser(image, user)) {
-                facts.owned.add(RedHatImages.S2I_APP_ROOT);
+                facts.addOwned(RedHatImages.S2I_APP_ROOT);
             }
-            List<String> mounts = mountPoints(image, runs);
+            List<String> mounts = RunEnvironments.mountPoints(image, runs);
             Set<Location> reported = new HashSet<>();
             for (Variables.Definition d : image.stage().variables().inOrder()) {
                 CacheVariable variable = VARIABLES.get(d.name());
@@ -176,7 +167,7 @@ public final class RuntimeDirectoryNotWritable implements Rule {
                 if (path != null && !writable(facts, mounts, path)) {
                     Location at = new Location(image.dockerfile(), d.instruction().span());
                     reported.add(at);
-                    report(context, image, at, d.name(), variable, path, user, userLine, facts.made.get(path), null);
+                    report(context, image, at, d.name(), variable, path, user, userLine, facts.made(path), null);
                 }
             }
             for (RunEnvironments.Run run : runs) {
@@ -186,7 +177,7 @@ public final class RuntimeDirectoryNotWritable implements Rule {
                             : absolute(value.value());
                     if (path != null && !writable(facts, mounts, path) && reported.add(value.where())) {
                         report(context, image, value.where(), value.name(), variable, path, user, userLine,
-                                facts.made.get(path), run);
+                                facts.made(path), run);
                     }
                 }
             }
@@ -216,13 +207,13 @@ public final class RuntimeDirectoryNotWritable implements Rule {
     }
 
     /** Whether the runtime user may write or create the folder. */
-    private static boolean writable(Facts facts, List<String> mounts, String path) {
+    private static boolean writable(ImageFolderOwners facts, List<String> mounts, String path) {
         if (under(path, OPEN) || under(path, mounts) || facts.ownedByUser(path)) {
             return true;
         }
-        Made made = facts.made.get(path);
+        ImageFolderOwners.Made made = facts.made(path);
         // implicit-permissions reports a root mkdir that gives the folder to the user
-        return made != null && made.kind == InstructionKind.RUN && ImplicitPermissions.writable(path);
+        return made != null && made.kind() == InstructionKind.RUN && ImplicitPermissions.writable(path);
     }
 
     /** Whether the image is a Red Hat s2i image run as its own user 1001, the owner of /opt/app-root. */
@@ -234,13 +225,13 @@ public final class RuntimeDirectoryNotWritable implements Rule {
     }
 
     private void report(ReviewContext context, BuiltImage image, Location at, String name, CacheVariable variable,
-            String path, String user, Instruction userLine, Made made, RunEnvironments.Run run) {
+            String path, String user, Instruction userLine, ImageFolderOwners.Made made, RunEnvironments.Run run) {
         String parent = parentOf(path);
         String state = made == null
                 ? "which no instruction of the image creates, and " + user + " cannot create it in " + parent
                         + " (owned by root)"
-                : "which " + made.what + " on line " + made.line + " creates owned by root with mode 755"
-                        + (made.kind == InstructionKind.WORKDIR ? " (WORKDIR ignores USER)" : "") + ", so "
+                : "which " + made.what() + " on line " + made.line() + " creates owned by root with mode 755"
+                        + (made.kind() == InstructionKind.WORKDIR ? " (WORKDIR ignores USER)" : "") + ", so "
                         + user + " cannot write into it";
         String consequence = variable.severity() == Severity.LOW
                 ? "Matplotlib falls back to a new temporary folder, with a warning, every time it starts"
@@ -264,8 +255,8 @@ public final class RuntimeDirectoryNotWritable implements Rule {
     }
 
     /** A RUN making the folder for the user, just before the stage's USER, when the stage can run one as root. */
-    private static Fix fix(BuiltImage image, String path, String owner, Instruction userLine, Made made) {
-        if (made != null && made.kind == InstructionKind.COPY) {
+    private static Fix fix(BuiltImage image, String path, String owner, Instruction userLine, ImageFolderOwners.Made made) {
+        if (made != null && made.kind() == InstructionKind.COPY) {
             return null;
         }
         ImageContents contents = ImageContents.of(image.container());
@@ -305,20 +296,6 @@ public final class RuntimeDirectoryNotWritable implements Rule {
         return user.instruction();
     }
 
-    /** The targets of the image's VOLUMEs and of the mounts of the containers that run it. */
-    private static List<String> mountPoints(BuiltImage image, List<RunEnvironments.Run> runs) {
-        List<String> out = new ArrayList<>();
-        for (var volume : image.stage().config().volumes()) {
-            if (volume.value() != null && volume.value().strip().startsWith("/")) {
-                out.add(ContainerPaths.clean(volume.value().strip()));
-            }
-        }
-        for (RunEnvironments.Run run : runs) {
-            run.mounts().stream().filter(m -> m.startsWith("/")).map(ContainerPaths::clean).forEach(out::add);
-        }
-        return out;
-    }
-
     /**
      * Whether the container runs the Hugging Face libraries offline (huggingface_hub reads HF_HUB_OFFLINE, or
      * TRANSFORMERS_OFFLINE when the former is unset or empty): they then only read files already in their cache and
@@ -336,120 +313,11 @@ public final class RuntimeDirectoryNotWritable implements Rule {
     }
 
     private static boolean under(String path, List<String> folders) {
-        return folders.stream().anyMatch(f -> f.equals("/") || path.equals(f) || path.startsWith(f + "/"));
+        return folders.stream().anyMatch(f -> PathNames.isUnder(path, f));
     }
 
     private static String parentOf(String path) {
         int slash = path.lastIndexOf('/');
         return slash <= 0 ? "/" : path.substring(0, slash);
-    }
-
-    /** How root made a folder: which instruction, on which line. */
-    private record Made(InstructionKind kind, String what, int line) {}
-
-    /** What the image's instructions do to folders. */
-    private static final class Facts {
-        /** Folders given an owner or mode (chown, chmod, install -d -o, COPY --chown), or made by a non-root user. */
-        final List<String> owned = new ArrayList<>();
-        /** Folders a root mkdir, a WORKDIR or a COPY without --chown makes, by path. */
-        final Map<String, Made> made = new LinkedHashMap<>();
-        boolean userRunsPrograms;
-
-        /**
-         * What the instructions of these stages (an image's, first built first) do to folders; a COPY --from of
-         * another stage keeps the owners that stage gave its files, so that stage is read too ({@code depth}
-         * bounds the chain of stages copied from).
-         */
-        static Facts of(DockerfileModel model, List<Stage> stages, int depth) {
-            Facts facts = new Facts();
-            for (RunStep run : RunStep.of(model, stages)) {
-                boolean asUser = run.user() != null && !UserIds.isRoot(run.user());
-                String dir = run.workdir() == null ? "/" : run.workdir();
-                for (Call call : run.calls()) {
-                    if (asUser && call.program() != null && FILLERS.contains(
-                            call.program().value().substring(call.program().value().lastIndexOf('/') + 1))) {
-                        facts.userRunsPrograms = true;
-                    }
-                    if (call.is("chown", "chmod", "chgrp")) {
-                        Call.Options options = call.options("--reference", "--from");
-                        List<Call.Arg> operands = options.operands();
-                        int first = options.has("--reference") ? 0 : 1;
-                        operands.subList(Math.min(first, operands.size()), operands.size())
-                                .forEach(a -> facts.owned.add(resolve(dir, a.value())));
-                    } else if (call.is("install")) {
-                        Call.Options options = call.options("-o", "--owner", "-g", "--group", "-m", "--mode");
-                        if (options.has("-d", "--directory")
-                                && options.has("-o", "--owner", "-g", "--group", "-m", "--mode")) {
-                            options.operands().forEach(a -> facts.owned.add(resolve(dir, a.value())));
-                        }
-                    } else if (call.is("mkdir")) {
-                        Call.Options options = call.options("-m", "--mode", "-Z", "--context");
-                        boolean explicit = asUser || options.has("-m", "--mode");
-                        for (Call.Arg a : options.operands()) {
-                            String path = resolve(dir, a.value());
-                            if (explicit) {
-                                facts.owned.add(path);
-                            } else {
-                                facts.made.putIfAbsent(path, new Made(InstructionKind.RUN, "the RUN mkdir",
-                                        run.instruction().span().startLine()));
-                            }
-                        }
-                    }
-                }
-            }
-            for (Stage stage : stages) {
-                for (Step step : stage.steps()) {
-                    Instruction instruction = step.instruction();
-                    String folder = instruction.kind() == InstructionKind.WORKDIR
-                            && instruction.arguments() instanceof PlainText text ? text.text().strip() : "";
-                    if (!folder.isEmpty() && !folder.contains("$")) {
-                        String before = step.workdir() == null || step.workdir().value() == null ? "/"
-                                : step.workdir().value();
-                        facts.made.putIfAbsent(resolve(before, folder), new Made(InstructionKind.WORKDIR, "WORKDIR",
-                                instruction.span().startLine()));
-                    }
-                }
-                for (CopyCommand copy : stage.copies()) {
-                    if (copy.containerPath() == null) {
-                        continue;
-                    }
-                    String target = ContainerPaths.clean(copy.containerPath());
-                    if (copy.chown() != null && !UserIds.isRoot(copy.chown())) {
-                        facts.owned.add(target);
-                    } else if (copy.chmod() != null) {
-                        facts.owned.add(target);
-                    } else if (copy.chown() == null && copiedFromUser(model, copy, depth)) {
-                        facts.owned.add(target);
-                    } else {
-                        facts.made.putIfAbsent(target, new Made(InstructionKind.COPY,
-                                copy.isAdd() ? "the ADD" : "the COPY", copy.instruction().span().startLine()));
-                    }
-                }
-            }
-            return facts;
-        }
-
-        /**
-         * Whether a COPY --from of another stage brings a single folder that stage gave a non-root user (by chown,
-         * chmod, a COPY --chown or a mkdir as that user), or filled while running programs as a non-root user.
-         */
-        private static boolean copiedFromUser(DockerfileModel model, CopyCommand copy, int depth) {
-            if (copy.fromStage() < 0 || copy.fromStage() >= model.stages().size() || copy.sources().size() != 1
-                    || depth > 3 || !copy.sources().get(0).startsWith("/")) {
-                return false;
-            }
-            Stage source = model.stages().get(copy.fromStage());
-            Facts facts = of(model, Stages.inImage(model, source), depth + 1);
-            return facts.userRunsPrograms || facts.ownedByUser(ContainerPaths.clean(copy.sources().get(0)));
-        }
-
-        /** Whether the folder or one above it was given an owner or mode, or made by a non-root user. */
-        boolean ownedByUser(String path) {
-            return owned.stream().anyMatch(o -> o.equals(path) || path.startsWith(o.equals("/") ? "/" : o + "/"));
-        }
-
-        private static String resolve(String dir, String path) {
-            return ContainerPaths.clean(path.startsWith("/") ? path : dir + "/" + path);
-        }
     }
 }

@@ -12,6 +12,7 @@ import dev.drydock.core.shell.RedirectOperator;
 import dev.drydock.core.shell.ShellScript;
 import dev.drydock.core.shell.Word;
 import dev.drydock.core.source.SourceFile;
+import dev.drydock.core.source.Span;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -43,9 +44,10 @@ public final class RootStartSteps {
      *     step is joined to what follows with {@code &&}
      * @param owner for chown, the owner it sets as written (www-data:www-data), else null
      * @param path for chown, the path it changes; for a write under /etc, the file; else null
+     * @param span the command in the script's file, or the instruction or key whose command the script is
      */
     public record Step(String file, int line, String text, String program, String needs, boolean stopsScript,
-            String owner, String path) {
+            String owner, String path, Span span) {
 
         /** {@code start.fpm.sh line 3 (`chown -R www-data:www-data /var/www/storage`)}. */
         public String where() {
@@ -97,7 +99,8 @@ public final class RootStartSteps {
                 // making the file swapon turns on is part of the swap, advised on as one
                 needsRoot(command).ifPresent(step -> steps.add(new Step(script.file(), script.line(command),
                         script.text(command), swapFiles.contains(step.path()) ? "swapon" : step.program(), step.needs(),
-                        command.errexitApplies() || command.followedBy() == Connector.AND, step.owner(), step.path())));
+                        command.errexitApplies() || command.followedBy() == Connector.AND, step.owner(), step.path(),
+                        script.span(command))));
             }
         }
         return steps;
@@ -123,10 +126,14 @@ public final class RootStartSteps {
      * A shell script the container runs as it starts: an entry-point script of the project ({@code source} set, lines
      * its own), or the script of its command ({@code sh -c "..."}, a shell-form CMD), whose lines are the command's.
      */
-    private record Script(String file, SourceFile source, int commandLine, String text, ShellScript parsed) {
+    private record Script(String file, SourceFile source, Origin origin, String text, ShellScript parsed) {
 
         int line(Command command) {
-            return source != null ? command.span().startLine() : commandLine;
+            return source != null ? command.span().startLine() : origin.line();
+        }
+
+        Span span(Command command) {
+            return source != null ? command.span() : origin.span();
         }
 
         String text(Command command) {
@@ -148,7 +155,7 @@ public final class RootStartSteps {
                     .orElse(null);
             if (file != null) {
                 files.add(file);
-                scripts.add(new Script(file.path(), file, 0, file.text(), c.scripts().parsed(script).orElseThrow()));
+                scripts.add(new Script(file.path(), file, null, file.text(), c.scripts().parsed(script).orElseThrow()));
             }
         }
         commandScript(c.command()).ifPresent(scripts::add);
@@ -179,7 +186,7 @@ public final class RootStartSteps {
         Origin origin = command.cmd().contains(script) ? command.cmdOrigin()
                 : command.entrypoint().contains(script) ? command.entrypointOrigin() : command.origin();
         return origin == null ? Optional.empty()
-                : Optional.of(new Script(origin.file(), null, origin.line(), script, ShellScript.parse(script)));
+                : Optional.of(new Script(origin.file(), null, origin, script, ShellScript.parse(script)));
     }
 
     private static boolean shell(SourceFile file) {

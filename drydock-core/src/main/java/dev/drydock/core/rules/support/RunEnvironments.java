@@ -1,6 +1,7 @@
 package dev.drydock.core.rules.support;
 
 import dev.drydock.core.compose.Service;
+import dev.drydock.core.dockerfile.model.ContainerPaths;
 import dev.drydock.core.dockerfile.model.Variables;
 import dev.drydock.core.kubernetes.KubeEnvVar;
 import dev.drydock.core.project.Container;
@@ -85,5 +86,19 @@ public final class RunEnvironments {
             }
         }
         return runs;
+    }
+
+    /** The targets of the image's VOLUMEs and of the mounts of the containers that run it. */
+    public static List<String> mountPoints(BuiltImage image, List<RunEnvironments.Run> runs) {
+        List<String> out = new ArrayList<>();
+        for (var volume : image.stage().config().volumes()) {
+            if (volume.value() != null && volume.value().strip().startsWith("/")) {
+                out.add(ContainerPaths.clean(volume.value().strip()));
+            }
+        }
+        for (RunEnvironments.Run run : runs) {
+            run.mounts().stream().filter(m -> m.startsWith("/")).map(ContainerPaths::clean).forEach(out::add);
+        }
+        return out;
     }
 }

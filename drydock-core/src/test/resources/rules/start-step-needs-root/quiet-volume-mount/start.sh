@@ -1,0 +1,4 @@
+#!/bin/sh
+set -e
+chown -R app /data
+exec python -m http.server 8000
