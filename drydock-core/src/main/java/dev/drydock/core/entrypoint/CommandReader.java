@@ -491,9 +491,10 @@ final class CommandReader {
                     return null;
                 }
                 OptionSpec.Parsed parsed = UV_RUN.parse(rest.subList(1, rest.size()), true);
-                wrappers.add(new Wrapper("uv run", List.of()));
                 List<String> next = new ArrayList<>(parsed.positionals());
                 next.addAll(parsed.afterDashes());
+                int program = rest.size() - next.size() - (parsed.sawDashes() ? 1 : 0);
+                wrappers.add(new Wrapper("uv run", rest.subList(1, Math.max(1, program))));
                 if (parsed.options().containsKey("module") && !next.isEmpty()) {
                     next.add(0, "-m");
                     next.add(0, "python");

@@ -28,6 +28,7 @@ public final class AppRules {
                 new ServerStartedInBackground(),
                 new MigrationsRaceAtStartup(),
                 new DependenciesInstalledAtStart(),
+                new UvRunInstallsAtStart(),
                 new EntrypointIgnoresCommand(),
                 new PackageScriptMissing(),
                 new PythonScriptMissing(),

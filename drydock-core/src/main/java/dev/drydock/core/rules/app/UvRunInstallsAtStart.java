@@ -1,0 +1,248 @@
+package dev.drydock.core.rules.app;
+
+import dev.drydock.core.discovery.PathNames;
+import dev.drydock.core.edit.Fix;
+import dev.drydock.core.edit.FixSafety;
+import dev.drydock.core.entrypoint.EntryPoint;
+import dev.drydock.core.entrypoint.Wrapper;
+import dev.drydock.core.manifest.Dependency;
+import dev.drydock.core.manifest.Manifest;
+import dev.drydock.core.manifest.ManifestKind;
+import dev.drydock.core.manifest.Scope;
+import dev.drydock.core.project.Container;
+import dev.drydock.core.project.EffectiveCommand;
+import dev.drydock.core.project.Origin;
+import dev.drydock.core.review.Category;
+import dev.drydock.core.review.ExampleFile;
+import dev.drydock.core.review.Location;
+import dev.drydock.core.review.ReviewContext;
+import dev.drydock.core.review.Rule;
+import dev.drydock.core.review.RuleDefinition;
+import dev.drydock.core.review.RuleExample;
+import dev.drydock.core.review.Severity;
+import dev.drydock.core.rules.support.Call;
+import dev.drydock.core.rules.support.CmdEdits;
+import dev.drydock.core.rules.support.DevContainers;
+import dev.drydock.core.rules.support.RunStep;
+import dev.drydock.core.rules.support.ShortText;
+import dev.drydock.core.rules.support.Stages;
+import dev.drydock.core.rules.support.StartupMigrations;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+@RuleDefinition(
+        id = "uv-run-installs-at-start",
+        title = "uv run installs packages at every start that the image was built without",
+        severity = Severity.MEDIUM,
+        category = Category.RELIABILITY,
+        checks = "Containers built here whose command, compose command or start script runs a program through `uv"
+                + " run`. uv run syncs the project environment before the program starts, with the dependency"
+                + " groups uv selects by default (the dev group). Fires when the image's `uv sync` left the dev group"
+                + " out (--no-dev, --only-group, --no-default-groups, or UV_NO_DEV set for the RUN), the project's"
+                + " pyproject.toml declares a dev group ([dependency-groups] dev or tool.uv.dev-dependencies), and"
+                + " the uv run neither has --no-dev, --no-sync, --only-group or --no-default-groups nor runs with"
+                + " UV_NO_SYNC or UV_NO_DEV set; also for `uv run --with PACKAGE` and `uv run --isolated`, which"
+                + " install into a fresh environment. Quiet for uv run --offline, in dev containers, and when no"
+                + " `uv sync` of the image can be read.",
+        problem = "The build installs the environment without the dev group, as it should, and then `uv run` puts"
+                + " the dev group back: it compares the environment with uv.lock and the default groups, finds the"
+                + " dev packages missing and installs them before it starts the program, on every start of a new"
+                + " container. `--with` and `--isolated` build a fresh environment at start the same way.",
+        impact = "Each new container downloads the test and lint tools (pytest, mypy, ruff...) from the registry"
+                + " before it serves: starts are slower, a start fails while the registry is down or egress is"
+                + " blocked, the environment must stay writable at run time (a non-root user without write access"
+                + " to the virtualenv fails outright), and the running image holds packages the build kept out.",
+        recommendation = "Start the program without a sync: put the virtualenv's bin folder first on PATH and run"
+                + " the program itself (uv's Docker guide does this), or keep uv run with the same selection as"
+                + " the build (`uv run --no-dev`), or with `--no-sync` or ENV UV_NO_SYNC=1.",
+        references = {"https://docs.astral.sh/uv/guides/integration/docker/",
+                "https://docs.astral.sh/uv/concepts/projects/sync/",
+                "https://docs.astral.sh/uv/reference/environment/"},
+        fix = FixSafety.SAFE,
+        effort = "5 min",
+        examples = @RuleExample(
+                bad = """
+                        FROM python:3.12.8-slim
+                        COPY --from=ghcr.io/astral-sh/uv:0.5.11 /uv /bin/uv
+                        WORKDIR /app
+                        COPY . .
+                        RUN uv sync --locked --no-dev
+                        CMD ["uv", "run", "uvicorn", "main:app", "--host", "0.0.0.0"]
+                        """,
+                good = """
+                        FROM python:3.12.8-slim
+                        COPY --from=ghcr.io/astral-sh/uv:0.5.11 /uv /bin/uv
+                        WORKDIR /app
+                        COPY . .
+                        RUN uv sync --locked --no-dev
+                        CMD ["uv", "run", "--no-dev", "uvicorn", "main:app", "--host", "0.0.0.0"]
+                        """,
+                alongside = {
+                        @ExampleFile(name = "pyproject.toml", content = """
+                                [project]
+                                name = "shop"
+                                version = "1.0.0"
+                                dependencies = ["fastapi==0.115.6", "uvicorn==0.34.0"]
+
+                                [dependency-groups]
+                                dev = ["pytest==8.3.4", "mypy==1.14.1"]
+                                """),
+                        @ExampleFile(name = "main.py", content = """
+                                from fastapi import FastAPI
+                                app = FastAPI()
+                                """)}))
+public final class UvRunInstallsAtStart implements Rule {
+
+    /** uv run's options that keep the dev group out or skip the sync. */
+    private static final Set<String> KEEPS_DEV_OUT = Set.of("--no-dev", "--no-sync", "--only-group",
+            "--no-default-groups", "--offline");
+    /** Variables that do the same for every uv command of the container. */
+    private static final List<String> KEEPS_DEV_OUT_VARIABLES = List.of("UV_NO_SYNC", "UV_NO_DEV", "UV_OFFLINE");
+
+    @Override
+    public void check(ReviewContext context) {
+        Set<Location> reported = new HashSet<>();
+        for (Container c : context.builtContainers()) {
+            EntryPoint ep = c.entryPoint();
+            Wrapper uvRun = ep == null ? null
+                    : ep.wrappers().stream().filter(w -> w.name().equals("uv run")).findFirst().orElse(null);
+            if (uvRun == null || c.build() == null || c.build().model() == null
+                    || DevContainers.of(context, c).isPresent() || set(ep, KEEPS_DEV_OUT_VARIABLES)) {
+                continue;
+            }
+            List<String> options = uvRun.args();
+            Location at = where(context, c);
+            if (at == null || options.stream().anyMatch(o -> KEEPS_DEV_OUT.contains(option(o)))
+                    || !reported.add(at)) {
+                continue;
+            }
+            String fresh = options.stream().map(UvRunInstallsAtStart::option)
+                    .filter(o -> o.equals("--isolated") || o.startsWith("--with")).findFirst().orElse(null);
+            if (fresh != null) {
+                context.finding(this, at, "`uv run " + String.join(" ", options) + "` installs "
+                                + (fresh.equals("--isolated") ? "the project's dependencies into a new isolated"
+                                        + " environment" : "what " + fresh + " names into a temporary environment")
+                                + " at every start of a new container, from the registry, before the program runs")
+                        .recommendation("Install " + (fresh.equals("--isolated") ? "the dependencies" : "those"
+                                + " packages") + " when the image is built (uv sync, or uv add them to"
+                                + " pyproject.toml), and run the program without " + fresh + ".")
+                        .add();
+                continue;
+            }
+            Optional<Sync> sync = syncWithoutDev(c);
+            List<String> dev = devGroup(c);
+            if (sync.isEmpty() || dev.isEmpty()) {
+                continue;
+            }
+            RunStep run = sync.get().run();
+            context.finding(this, at, "`uv run` syncs the project environment before it starts the program, and by"
+                            + " default that takes in the dev group, which the image was built without (`"
+                            + ShortText.of(run.text().strip(), 60) + "`" + (sync.get().byVariable() ? " with UV_NO_DEV set" : "")
+                            + ", line "
+                            + run.instruction().span().startLine() + " of " + c.build().dockerfile() + "): every new"
+                            + " container downloads and installs the dev group (" + String.join(", ", dev)
+                            + ") from the registry before it serves")
+                    .recommendation("Run it as the image was built: `uv run --no-dev` (or `--no-sync`, or ENV"
+                            + " UV_NO_SYNC=1), or put the virtualenv first on PATH (ENV PATH=\"/app/.venv/bin:$PATH\")"
+                            + " and start the program itself.")
+                    .fix(fix(c))
+                    .add();
+        }
+    }
+
+    /** A RUN of `uv sync` that leaves the dev group out, by its options or by UV_NO_DEV ({@code byVariable}). */
+    private record Sync(RunStep run, boolean byVariable) {}
+
+    /** The `uv sync` of the image's stages that leaves the dev group out, when every sync there does. */
+    private static Optional<Sync> syncWithoutDev(Container c) {
+        Sync found = null;
+        for (RunStep run : RunStep.of(c.build().model(), Stages.needed(c.build().model(), c.build().stage()))) {
+            for (Call call : run.calls("uv")) {
+                Call.Options options = call.options("--group", "--only-group", "--extra", "--package", "--python", "-p",
+                        "--project", "--directory", "--no-group", "--index", "--index-url", "--extra-index-url",
+                        "--no-extra", "--python-platform");
+                if (options.subcommand().map(Call.Arg::value).filter("sync"::equals).isEmpty()) {
+                    continue;
+                }
+                boolean byOption = options.has("--no-dev", "--only-group", "--no-default-groups");
+                if (!byOption && !truthy(run.variable("UV_NO_DEV"))) {
+                    return Optional.empty();
+                }
+                found = found == null ? new Sync(run, !byOption) : found;
+            }
+        }
+        return Optional.ofNullable(found);
+    }
+
+    /** The packages of the dev group of the project's pyproject.toml (at the build context's root, or the only one). */
+    private static List<String> devGroup(Container c) {
+        List<Manifest> pyprojects = c.manifests().stream().filter(m -> m.kind() == ManifestKind.PYPROJECT_TOML)
+                .toList();
+        String root = PathNames.join(c.build().context(), "pyproject.toml");
+        Manifest project = pyprojects.stream().filter(m -> m.file().equals(root)).findFirst()
+                .orElse(pyprojects.size() == 1 ? pyprojects.get(0) : null);
+        if (project == null) {
+            return List.of();
+        }
+        List<String> names = new ArrayList<>();
+        for (Dependency d : project.dependencies()) {
+            if (d.scope() == Scope.DEV && "dev".equals(d.group()) && !names.contains(d.name())) {
+                names.add(d.name());
+            }
+        }
+        return names.size() > 4 ? List.of(names.get(0), names.get(1), names.get(2), "...") : names;
+    }
+
+    /** Where the container runs uv run: a line of its start script or sh -c command, else its command. */
+    private static Location where(ReviewContext context, Container c) {
+        List<StartupMigrations.Site> sites = StartupMigrations.startCommands(context, c,
+                words -> uvRunAt(words) >= 0 ? Optional.of("uv run") : Optional.empty());
+        if (!sites.isEmpty()) {
+            return sites.get(0).location();
+        }
+        EffectiveCommand command = c.command();
+        if (command == null || uvRunAt(command.argv()) < 0) {
+            return null;
+        }
+        Origin origin = command.originOf("uv");
+        return origin == null ? null : new Location(origin.file(), origin.span());
+    }
+
+    /** {@code uv run --no-dev ...} in place of the final stage's own exec-form CMD, when it starts with uv run. */
+    private static Fix fix(Container c) {
+        EffectiveCommand command = c.command();
+        if (command == null || command.shellForm() || uvRunAt(command.cmd()) != 0) {
+            return null;
+        }
+        List<String> argv = new ArrayList<>(command.cmd());
+        argv.add(2, "--no-dev");
+        return CmdEdits.replaceCmd(c, command, argv, "run uv with --no-dev, as the image was built", FixSafety.SAFE);
+    }
+
+    /** The index of `uv` in words that run `uv run`, or -1. */
+    private static int uvRunAt(List<String> words) {
+        for (int i = 0; i + 1 < words.size(); i++) {
+            if (PathNames.fileName(words.get(i)).equals("uv") && words.get(i + 1).equals("run")) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean set(EntryPoint ep, List<String> names) {
+        return names.stream().anyMatch(n -> truthy(ep.environment().get(n)));
+    }
+
+    private static boolean truthy(String value) {
+        return value != null && Set.of("1", "true", "yes", "on").contains(value.strip().toLowerCase(Locale.ROOT));
+    }
+
+    private static String option(String word) {
+        int eq = word.indexOf('=');
+        return eq < 0 ? word : word.substring(0, eq);
+    }
+}
