@@ -45,9 +45,11 @@ import java.util.Set;
                 + " out (--no-dev, --only-group, --no-default-groups, or UV_NO_DEV set for the RUN), the project's"
                 + " pyproject.toml declares a dev group ([dependency-groups] dev or tool.uv.dev-dependencies), and"
                 + " the uv run neither has --no-dev, --no-sync, --only-group or --no-default-groups nor runs with"
-                + " UV_NO_SYNC or UV_NO_DEV set; also for `uv run --with PACKAGE` and `uv run --isolated`, which"
-                + " install into a fresh environment. Quiet for uv run --offline, in dev containers, and when no"
-                + " `uv sync` of the image can be read.",
+                + " UV_NO_SYNC or UV_NO_DEV set; when every `uv sync` of the image has --no-install-project (or"
+                + " --no-install-workspace) and the pyproject.toml declares a build backend, so that uv run builds"
+                + " and installs the project itself at start; and for `uv run --with PACKAGE` and `uv run"
+                + " --isolated`, which install into a fresh environment. Quiet for uv run --no-sync, --offline,"
+                + " --no-project or --script, in dev containers, and when no `uv sync` of the image can be read.",
         problem = "The build installs the environment without the dev group, as it should, and then `uv run` puts"
                 + " the dev group back: it compares the environment with uv.lock and the default groups, finds the"
                 + " dev packages missing and installs them before it starts the program, on every start of a new"
@@ -97,11 +99,10 @@ import java.util.Set;
                                 """)}))
 public final class UvRunInstallsAtStart implements Rule {
 
-    /** uv run's options that keep the dev group out or skip the sync. */
-    private static final Set<String> KEEPS_DEV_OUT = Set.of("--no-dev", "--no-sync", "--only-group",
-            "--no-default-groups", "--offline");
-    /** Variables that do the same for every uv command of the container. */
-    private static final List<String> KEEPS_DEV_OUT_VARIABLES = List.of("UV_NO_SYNC", "UV_NO_DEV", "UV_OFFLINE");
+    /** uv run's options that skip the sync, or the project. */
+    private static final Set<String> NO_SYNC = Set.of("--no-sync", "--offline", "--no-project", "--script");
+    /** uv run's options that keep the dev group out. */
+    private static final Set<String> NO_DEV = Set.of("--no-dev", "--only-group", "--no-default-groups");
 
     @Override
     public void check(ReviewContext context) {
@@ -111,19 +112,24 @@ public final class UvRunInstallsAtStart implements Rule {
             Wrapper uvRun = ep == null ? null
                     : ep.wrappers().stream().filter(w -> w.name().equals("uv run")).findFirst().orElse(null);
             if (uvRun == null || c.build() == null || c.build().model() == null
-                    || DevContainers.of(context, c).isPresent() || set(ep, KEEPS_DEV_OUT_VARIABLES)) {
+                    || DevContainers.of(context, c).isPresent() || set(ep, "UV_NO_SYNC") || set(ep, "UV_OFFLINE")) {
                 continue;
             }
-            List<String> options = uvRun.args();
+            List<String> options = uvRun.args().stream().map(UvRunInstallsAtStart::option).toList();
             Location at = where(context, c);
-            if (at == null || options.stream().anyMatch(o -> KEEPS_DEV_OUT.contains(option(o)))
-                    || !reported.add(at)) {
+            if (at == null || options.stream().anyMatch(NO_SYNC::contains) || reported.contains(at)) {
                 continue;
             }
-            String fresh = options.stream().map(UvRunInstallsAtStart::option)
-                    .filter(o -> o.equals("--isolated") || o.startsWith("--with")).findFirst().orElse(null);
+            String fresh = options.stream().filter(o -> o.equals("--isolated") || o.startsWith("--with")).findFirst()
+                    .orElse(null);
+            Optional<Sync> withoutProject = fresh != null ? Optional.empty() : syncWithout(c, Sync::withoutProject);
+            List<String> backend = withoutProject.isEmpty() ? List.of() : requirements(c, Scope.BUILD, null);
+            Optional<Sync> withoutDev = fresh != null || !backend.isEmpty() || options.stream().anyMatch(NO_DEV::contains)
+                    || set(ep, "UV_NO_DEV") ? Optional.empty() : syncWithout(c, Sync::withoutDev);
+            List<String> dev = withoutDev.isEmpty() ? List.of() : requirements(c, Scope.DEV, "dev");
             if (fresh != null) {
-                context.finding(this, at, "`uv run " + String.join(" ", options) + "` installs "
+                reported.add(at);
+                context.finding(this, at, "`uv run " + String.join(" ", uvRun.args()) + "` installs "
                                 + (fresh.equals("--isolated") ? "the project's dependencies into a new isolated"
                                         + " environment" : "what " + fresh + " names into a temporary environment")
                                 + " at every start of a new container, from the registry, before the program runs")
@@ -131,34 +137,48 @@ public final class UvRunInstallsAtStart implements Rule {
                                 + " packages") + " when the image is built (uv sync, or uv add them to"
                                 + " pyproject.toml), and run the program without " + fresh + ".")
                         .add();
-                continue;
+            } else if (!backend.isEmpty()) {
+                reported.add(at);
+                RunStep run = withoutProject.get().run();
+                context.finding(this, at, "`uv run` syncs the project environment before it starts the program, and"
+                                + " the image's only sync (`" + ShortText.of(run.text().strip(), 60) + "`, line "
+                                + run.instruction().span().startLine() + " of " + c.build().dockerfile() + ") left the"
+                                + " project itself out: every new container builds and installs the project at start,"
+                                + " downloading its build backend (" + String.join(", ", backend) + ") from the"
+                                + " registry before it serves")
+                        .recommendation("Install the project in the image: after copying the sources, run the same"
+                                + " sync again without --no-install-project (uv's Docker guide syncs twice: the"
+                                + " dependencies first, for the layer cache, then the project), or start the"
+                                + " program with `uv run --no-sync` if it runs from the sources as they are.")
+                        .add();
+            } else if (!dev.isEmpty()) {
+                reported.add(at);
+                Sync sync = withoutDev.get();
+                RunStep run = sync.run();
+                context.finding(this, at, "`uv run` syncs the project environment before it starts the program, and by"
+                                + " default that takes in the dev group, which the image was built without (`"
+                                + ShortText.of(run.text().strip(), 60) + "`"
+                                + (sync.devOutByVariable() ? " with UV_NO_DEV set" : "") + ", line "
+                                + run.instruction().span().startLine() + " of " + c.build().dockerfile() + "): every"
+                                + " new container downloads and installs the dev group (" + String.join(", ", dev)
+                                + ") from the registry before it serves")
+                        .recommendation("Run it as the image was built: `uv run --no-dev` (or `--no-sync`, or ENV"
+                                + " UV_NO_SYNC=1), or put the virtualenv first on PATH (ENV"
+                                + " PATH=\"/app/.venv/bin:$PATH\") and start the program itself.")
+                        .fix(fix(c))
+                        .add();
             }
-            Optional<Sync> sync = syncWithoutDev(c);
-            List<String> dev = devGroup(c);
-            if (sync.isEmpty() || dev.isEmpty()) {
-                continue;
-            }
-            RunStep run = sync.get().run();
-            context.finding(this, at, "`uv run` syncs the project environment before it starts the program, and by"
-                            + " default that takes in the dev group, which the image was built without (`"
-                            + ShortText.of(run.text().strip(), 60) + "`" + (sync.get().byVariable() ? " with UV_NO_DEV set" : "")
-                            + ", line "
-                            + run.instruction().span().startLine() + " of " + c.build().dockerfile() + "): every new"
-                            + " container downloads and installs the dev group (" + String.join(", ", dev)
-                            + ") from the registry before it serves")
-                    .recommendation("Run it as the image was built: `uv run --no-dev` (or `--no-sync`, or ENV"
-                            + " UV_NO_SYNC=1), or put the virtualenv first on PATH (ENV PATH=\"/app/.venv/bin:$PATH\")"
-                            + " and start the program itself.")
-                    .fix(fix(c))
-                    .add();
         }
     }
 
-    /** A RUN of `uv sync` that leaves the dev group out, by its options or by UV_NO_DEV ({@code byVariable}). */
-    private record Sync(RunStep run, boolean byVariable) {}
+    /**
+     * A RUN of `uv sync`: whether it leaves the dev group out (by its options, or by UV_NO_DEV: {@code
+     * devOutByVariable}), and whether it leaves the project itself out (--no-install-project, --no-install-workspace).
+     */
+    private record Sync(RunStep run, boolean withoutDev, boolean devOutByVariable, boolean withoutProject) {}
 
-    /** The `uv sync` of the image's stages that leaves the dev group out, when every sync there does. */
-    private static Optional<Sync> syncWithoutDev(Container c) {
+    /** The first `uv sync` of the image's stages, when every sync there is {@code without} something. */
+    private static Optional<Sync> syncWithout(Container c, java.util.function.Predicate<Sync> without) {
         Sync found = null;
         for (RunStep run : RunStep.of(c.build().model(), Stages.needed(c.build().model(), c.build().stage()))) {
             for (Call call : run.calls("uv")) {
@@ -169,17 +189,23 @@ public final class UvRunInstallsAtStart implements Rule {
                     continue;
                 }
                 boolean byOption = options.has("--no-dev", "--only-group", "--no-default-groups");
-                if (!byOption && !truthy(run.variable("UV_NO_DEV"))) {
+                boolean byVariable = !byOption && truthy(run.variable("UV_NO_DEV"));
+                Sync sync = new Sync(run, byOption || byVariable, byVariable,
+                        options.has("--no-install-project", "--no-install-workspace"));
+                if (!without.test(sync)) {
                     return Optional.empty();
                 }
-                found = found == null ? new Sync(run, !byOption) : found;
+                found = found == null ? sync : found;
             }
         }
         return Optional.ofNullable(found);
     }
 
-    /** The packages of the dev group of the project's pyproject.toml (at the build context's root, or the only one). */
-    private static List<String> devGroup(Container c) {
+    /**
+     * The requirements of {@code scope} (and {@code group}, when not null) of the project's pyproject.toml, at the
+     * build context's root or the only one: the dev group, the build backend.
+     */
+    private static List<String> requirements(Container c, Scope scope, String group) {
         List<Manifest> pyprojects = c.manifests().stream().filter(m -> m.kind() == ManifestKind.PYPROJECT_TOML)
                 .toList();
         String root = PathNames.join(c.build().context(), "pyproject.toml");
@@ -190,7 +216,7 @@ public final class UvRunInstallsAtStart implements Rule {
         }
         List<String> names = new ArrayList<>();
         for (Dependency d : project.dependencies()) {
-            if (d.scope() == Scope.DEV && "dev".equals(d.group()) && !names.contains(d.name())) {
+            if (d.scope() == scope && (group == null || group.equals(d.group())) && !names.contains(d.name())) {
                 names.add(d.name());
             }
         }
@@ -233,8 +259,8 @@ public final class UvRunInstallsAtStart implements Rule {
         return -1;
     }
 
-    private static boolean set(EntryPoint ep, List<String> names) {
-        return names.stream().anyMatch(n -> truthy(ep.environment().get(n)));
+    private static boolean set(EntryPoint ep, String name) {
+        return truthy(ep.environment().get(name));
     }
 
     private static boolean truthy(String value) {
