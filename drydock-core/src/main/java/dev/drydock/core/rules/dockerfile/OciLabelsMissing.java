@@ -202,6 +202,17 @@ public final class OciLabelsMissing implements Rule {
             "test", "staging", "debug", "final", "runtime", "multistage", "multi-stage", "default", "main", "standard",
             "full", "slim", "alpine", "debian", "ubuntu", "distroless");
 
+    /** Service names that tell the role of a container in any project, not which application it is. */
+    private static final Set<String> GENERIC_SERVICES = Set.of("web", "app", "application", "server", "main",
+            "service", "site", "webapp");
+
+    /** The project name Compose gives the service's project (its name:, else its folder's), or "". */
+    private static String composeProjectName(Project project, Container c) {
+        return project.composeProjects().stream().filter(p -> p.services().containsValue(c.service()))
+                .map(dev.drydock.core.compose.ComposeProject::projectName).filter(n -> n != null && !n.equals("."))
+                .findFirst().orElse("");
+    }
+
     private static String title(BuiltImage image, Project project) {
         Container c = named(image);
         if (c.image() != null && !c.image().isBlank()) {
@@ -212,7 +223,8 @@ public final class OciLabelsMissing implements Rule {
             return colon < 0 ? name : name.substring(0, colon);
         }
         if (c.isComposeService()) {
-            return c.name();
+            String composeName = GENERIC_SERVICES.contains(c.name()) ? composeProjectName(project, c) : "";
+            return composeName.isEmpty() ? c.name() : composeName;
         }
         String tagged = c.build() == null ? null : c.build().tags().stream().map(OciLabelsMissing::repositoryName)
                 .filter(n -> n != null).findFirst().orElse(null);
