@@ -114,7 +114,7 @@ public final class HealthcheckToolMissing implements Rule {
             }
             Probes.Program at = missing.equals("sh") ? null
                     : probe.programs().stream().filter(p -> p.name().equals(missing)).findFirst().orElse(null);
-            String where = where(hc);
+            String where = where(context, c, hc);
             String offPath = missing.equals("sh") ? null : image.offPath(missing).orElse(null);
             if (offPath != null) {
                 offPath(context, c, hc, at, image, missing, offPath);
@@ -161,7 +161,7 @@ public final class HealthcheckToolMissing implements Rule {
             ImageContents image, String program, String path) {
         List<String> waiting = c.service() == null ? List.of()
                 : ComposeServices.awaitingHealthy(context.project(), c.service());
-        String message = where(hc) + " runs " + program + " by name, and " + image.baseImage() + " keeps it at " + path
+        String message = where(context, c, hc) + " runs " + program + " by name, and " + image.baseImage() + " keeps it at " + path
                 + ", outside its PATH: the probe cannot start, every probe fails and the container never becomes"
                 + " healthy";
         List<String> argv = exactArgv(hc, at, path);
@@ -185,7 +185,7 @@ public final class HealthcheckToolMissing implements Rule {
             ImageContents image, String program, String now) {
         List<String> waiting = c.service() == null ? List.of()
                 : ComposeServices.awaitingHealthy(context.project(), c.service());
-        String message = where(hc) + " runs " + program + ", which " + image.baseImage() + " no longer ships: the image"
+        String message = where(context, c, hc) + " runs " + program + ", which " + image.baseImage() + " no longer ships: the image"
                 + " names its client programs after MariaDB (" + program + " is " + now + "), so every probe fails"
                 + " and the container never becomes healthy";
         List<String> argv = exactArgv(hc, at, now);
@@ -256,7 +256,7 @@ public final class HealthcheckToolMissing implements Rule {
             return;
         }
         TextEdit edit = requestsKnownPath(context, c, probe) ? edit(c, hc, argv) : null;
-        String where = where(hc);
+        String where = where(context, c, hc);
         var finding = context.finding(this, Probes.locate(c, hc, unknown), where + " runs " + unknown.name()
                         + ", which the Dockerfile does not install, on " + image.baseImage() + ", whose contents drydock"
                         + " does not know: if the base image lacks it, every probe fails; " + argv.get(0)
@@ -329,8 +329,16 @@ public final class HealthcheckToolMissing implements Rule {
     }
 
     /** Where the healthcheck in effect is written, for messages. */
-    private static String where(EffectiveHealthcheck hc) {
-        return "compose".equals(hc.source()) ? "the compose healthcheck" : "the image's HEALTHCHECK";
+    private static String where(ReviewContext context, Container c, EffectiveHealthcheck hc) {
+        if (!"compose".equals(hc.source())) {
+            return "the image's HEALTHCHECK";
+        }
+        List<String> sharing = context.project().containers().stream()
+                .filter(x -> x.service() != null && x.healthcheck() != null && hc.origin() != null
+                        && hc.origin().equals(x.healthcheck().origin()))
+                .map(Container::name).distinct().toList();
+        return sharing.size() > 1 ? "the compose healthcheck that " + AppFacts.and(sharing) + " share (written once, "
+                + hc.origin().file() + " line " + hc.origin().line() + ")" : "the compose healthcheck";
     }
 
     /** The probe {@code argv} written where the healthcheck in effect is: a compose test or a HEALTHCHECK. */
