@@ -12,6 +12,7 @@ public final class ComposeHygieneRules {
         return List.of(
                 new UndefinedComposeReference(),
                 new EnvironmentValueQuote(),
+                new ComposeInterpolatesContainerVariable(),
                 new EnvironmentEntryWithoutEquals(),
                 new DuplicatePublishedPort(),
                 new DuplicateMountTarget(),
