@@ -53,7 +53,8 @@ import java.util.regex.Pattern;
                 + " execute bit at all (mode 644). Quiet when the COPY sets --chmod with an execute bit (or a mode"
                 + " drydock cannot read), when a chmod in a RUN before the use gives the file, its folder"
                 + " recursively, a glob or a variable path an execute bit (also find ... -exec chmod and xargs"
-                + " chmod), when a later COPY from a stage or image may replace the file, when a cd in the same RUN"
+                + " chmod; for a file a COPY --from brings, in the builder stage before that copy or in the stage"
+                + " that runs it after the copy), when a later COPY from a stage or image may replace the file, when a cd in the same RUN"
                 + " moves the relative path elsewhere, and whenever the mode cannot be read: Windows file systems"
                 + " keep no POSIX modes. Running the file through its interpreter (sh ./x.sh, bash mvnw, python"
                 + " x.py) needs no execute bit and is never reported.",
@@ -121,7 +122,8 @@ public final class ScriptNotExecutable implements Rule {
             List<BuildRuns.StageRun> runs = BuildRuns.of(image);
             for (Use use : uses(image, runs)) {
                 Copied copied = copied(context, image, build, copies, use);
-                if (copied == null || chmodBefore(image, runs, copied.origin(), copied)
+                if (copied == null || chmodBefore(image, runs, copied.origin(), copied.copy().copy())
+                        || copied.through() != null && chmodBefore(image, runs, use, copied.through())
                         || !reported.add(image.dockerfile() + "#" + use.span().start())) {
                     continue;
                 }
@@ -381,10 +383,13 @@ public final class ScriptNotExecutable implements Rule {
         return false;
     }
 
-    /** Whether a RUN between the copy and the use (the same RUN, before the call) may give the file an execute bit. */
-    private static boolean chmodBefore(BuiltImage image, List<BuildRuns.StageRun> runs, Use use, Copied copied) {
+    /**
+     * Whether a RUN of the use's stage between the copy that put the file there (from the context, or from another
+     * stage) and the use (the same RUN, before the call) may give the file an execute bit.
+     */
+    private static boolean chmodBefore(BuiltImage image, List<BuildRuns.StageRun> runs, Use use, CopyCommand copy) {
         List<Stage> lineage = Stages.lineage(image.model(), use.stage());
-        int from = copied.copy().copy().instruction().span().start();
+        int from = copy.instruction().span().start();
         String name = PathNames.fileName(use.path());
         for (BuildRuns.StageRun stageRun : runs) {
             RunStep run = stageRun.run();
