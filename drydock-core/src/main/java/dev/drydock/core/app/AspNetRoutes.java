@@ -27,12 +27,16 @@ final class AspNetRoutes {
 
     private AspNetRoutes() {}
 
-    /** The routes mapped in the startup code, or {@link Routes#unknown()} when there is no .NET project. */
+    /**
+     * The routes mapped in the startup code, or {@link Routes#unknown()} when there is no .NET project or each one
+     * read is no ASP.NET Core application ({@link AspNetProjects}).
+     */
     static Routes routes(List<Manifest> manifests, SourceSet files) {
         List<Route> routes = new ArrayList<>();
         boolean project = false;
         for (Manifest m : manifests) {
-            if (m.kind() != ManifestKind.DOTNET_PROJECT) {
+            if (m.kind() != ManifestKind.DOTNET_PROJECT
+                    || !files.read(m.file()).map(f -> AspNetProjects.isWeb(f.text())).orElse(true)) {
                 continue;
             }
             project = true;

@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
  * ASPNETCORE_HTTP_PORTS: Kestrel's endpoints or {@code urls} in the appsettings files (appsettings.json and the
  * file of the environment ASPNETCORE_ENVIRONMENT or DOTNET_ENVIRONMENT names, Production when neither is set; the
  * compose service's env_file and the Kubernetes containers' env may set them too, see DeployedProfiles),
- * {@code UseUrls}, {@code Listen*}, {@code Urls.Add} or {@code app.Run("http://...")} in the startup code, or
+ * {@code UseUrls}, {@code Listen*}, {@code Urls.Add} or {@code app.Run("http://...")} in the startup code (or in
+ * another C# file of the project, whose addresses drydock leaves untold), or
  * Kestrel's settings given as variables of the container ({@code Kestrel__Endpoints__Http__Url}; not the default
  * certificate's {@code Kestrel__Certificates__Default__Path}, which binds nothing). The port is read
  * when the startup code alone chooses the addresses with literal URLs: {@code app.Urls.Add("http://+:5000")}, or
@@ -59,6 +60,9 @@ final class AspNetServer {
         }
         String dir = PathNames.parent(first.get().file());
         List<String> settings = settingsFiles(files, dir, env);
+        if (first.get().file().endsWith(".cs") && !STARTUP_FILES.contains(PathNames.fileName(first.get().file()))) {
+            return List.of(first.get()); // another source file of the project binds: drydock reads no port there
+        }
         if (!STARTUP_FILES.contains(PathNames.fileName(first.get().file()))) {
             return switch (environments(env).stream().anyMatch(e -> e.contains("$")) ? new KestrelEndpoints.Untold()
                     : KestrelEndpoints.of(files, settings, AspNetServer::settingsAddress)) {
@@ -238,8 +242,9 @@ final class AspNetServer {
             }
         }
         for (Manifest m : manifests) {
-            if (m.kind() != ManifestKind.DOTNET_PROJECT) {
-                continue;
+            if (m.kind() != ManifestKind.DOTNET_PROJECT
+                    || !files.read(m.file()).map(f -> AspNetProjects.isWeb(f.text())).orElse(true)) {
+                continue; // a console application or a test project starts no Kestrel of the application
             }
             String dir = PathNames.parent(m.file());
             for (String name : STARTUP_FILES) {
@@ -254,8 +259,32 @@ final class AspNetServer {
                     return found;
                 }
             }
+            for (String path : ownSources(files, manifests, dir)) {
+                Optional<ServerCall> found = find(files, path, IN_CODE);
+                if (found.isPresent()) {
+                    return found;
+                }
+            }
         }
         return Optional.empty();
+    }
+
+    /**
+     * The C# files of the project in {@code dir} other than its startup files: those below its folder, outside bin
+     * and obj and outside the folder of another project file below it (a test project beside the application's
+     * sources has its own).
+     */
+    private static List<String> ownSources(SourceSet files, List<Manifest> manifests, String dir) {
+        List<String> nested = manifests.stream().filter(m -> m.kind() == ManifestKind.DOTNET_PROJECT)
+                .map(m -> PathNames.parent(m.file())).filter(d -> !d.equals(dir) && PathNames.isUnder(d, dir)).toList();
+        List<String> out = new ArrayList<>();
+        for (String path : files.paths()) {
+            if (path.endsWith(".cs") && PathNames.isUnder(path, dir) && !STARTUP_FILES.contains(PathNames.fileName(path))
+                    && !path.matches("(.*/)?(bin|obj)/.*") && nested.stream().noneMatch(d -> PathNames.isUnder(path, d))) {
+                out.add(path);
+            }
+        }
+        return out;
     }
 
     /**

@@ -145,6 +145,7 @@ public final class FileClassifier {
             Map.entry("ru", FileType.RUBY_SOURCE),
             Map.entry("php", FileType.PHP_SOURCE),
             Map.entry("ex", FileType.ELIXIR_SOURCE),
+            Map.entry("cs", FileType.CSHARP_SOURCE),
             Map.entry("sh", FileType.SHELL_SCRIPT),
             Map.entry("bash", FileType.SHELL_SCRIPT));
 

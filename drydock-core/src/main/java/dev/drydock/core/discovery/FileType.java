@@ -128,6 +128,11 @@ public enum FileType {
     PHP_SOURCE(FileKind.SOURCE, Language.PHP),
     /** {@code *.ex}: Elixir modules (the Phoenix router reader opens them). */
     ELIXIR_SOURCE(FileKind.SOURCE, Language.ELIXIR),
+    /**
+     * {@code *.cs}: C# sources (the ASP.NET Core readers open the controllers and the files that bind Kestrel's
+     * addresses outside Program.cs).
+     */
+    CSHARP_SOURCE(FileKind.SOURCE, Language.DOTNET),
     /** {@code *.sh}, {@code *.bash}: entry-point and helper scripts. */
     SHELL_SCRIPT(FileKind.SOURCE, Language.SHELL),
 

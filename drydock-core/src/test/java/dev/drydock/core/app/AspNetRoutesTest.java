@@ -39,6 +39,30 @@ class AspNetRoutesTest {
     }
 
     @Test
+    void aConsoleProjectIsNoAspNetCoreApplication() {
+        String console = """
+                <Project Sdk="Microsoft.NET.Sdk">
+                  <PropertyGroup><OutputType>Exe</OutputType><TargetFramework>net8.0</TargetFramework></PropertyGroup>
+                </Project>
+                """;
+        AppSource app = read(files("Cache.csproj", console, "Program.cs", "new CacheServer(args).Start();\n"),
+                List.of(manifest("Cache.csproj", console)), Map.of(), "./Cache");
+        assertThat(app.frameworks()).doesNotContain(Framework.ASPNET_CORE);
+    }
+
+    @Test
+    void aConsoleProjectReferencingTheAspNetCoreFrameworkIsOne() {
+        String worker = """
+                <Project Sdk="Microsoft.NET.Sdk">
+                  <ItemGroup><FrameworkReference Include="Microsoft.AspNetCore.App" /></ItemGroup>
+                </Project>
+                """;
+        AppSource app = read(files("Worker.csproj", worker), List.of(manifest("Worker.csproj", worker)), Map.of(),
+                "./Worker");
+        assertThat(app.frameworks()).containsExactly(Framework.ASPNET_CORE);
+    }
+
+    @Test
     void aProjectWithoutMappedPathsClaimsNothing() {
         AppSource app = read(files(), List.of(manifest("Depot.csproj", PROJECT)), Map.of(), "dotnet", "Depot.dll");
         assertThat(app.routes().healthRoute()).isEmpty();

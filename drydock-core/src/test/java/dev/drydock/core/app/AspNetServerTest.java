@@ -181,6 +181,27 @@ class AspNetServerTest {
     }
 
     @Test
+    void useUrlsInAnotherFileOfTheProjectLeavesThePortUntold() {
+        AppSource app = app("await new RpcHost(settings).RunAsync();\n", "Hosting/RpcHost.cs", """
+                var host = WebHost.CreateDefaultBuilder().UseStartup<Startup>().UseUrls(urls).Build();
+                """);
+        assertThat(app.serverCalls()).singleElement().satisfies(c -> {
+            assertThat(c.file()).isEqualTo("Hosting/RpcHost.cs");
+            assertThat(c.port()).isNull();
+        });
+    }
+
+    @Test
+    void useUrlsInAnotherProjectBelowIsNotTheApplications() {
+        AppSource app = read(files("Program.cs", "var app = WebApplication.Create(args);\napp.Run();\n",
+                        "Api.Tests/Api.Tests.csproj", "<Project Sdk=\"Microsoft.NET.Sdk\" />",
+                        "Api.Tests/HostTest.cs", "builder.UseUrls(\"http://localhost:5555\");\n"),
+                List.of(manifest("Api.csproj", PROJECT), manifest("Api.Tests/Api.Tests.csproj", "<Project Sdk=\"Microsoft.NET.Sdk\" />")),
+                Map.of(), "dotnet", "Api.dll");
+        assertThat(app.serverCalls()).isEmpty();
+    }
+
+    @Test
     void useUrlsOnAHostBuilderWithSeveralArguments() {
         AppSource app = app("""
                 public class Program

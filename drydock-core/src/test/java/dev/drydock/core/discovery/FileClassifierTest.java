@@ -136,6 +136,7 @@ class FileClassifierTest {
         "app.rb, RUBY_SOURCE",
         "index.php, PHP_SOURCE",
         "lib/shop_web/router.ex, ELIXIR_SOURCE",
+        "src/Api/Controllers/HealthController.cs, CSHARP_SOURCE",
         "src/Api/Api.csproj, DOTNET_PROJECT",
         "Lib.fsproj, DOTNET_PROJECT",
         "Shop.sln, DOTNET_SOLUTION",

@@ -1,5 +1,6 @@
 package dev.drydock.core.rules.support;
 
+import dev.drydock.core.app.AspNetProjects;
 import dev.drydock.core.discovery.PathNames;
 import dev.drydock.core.manifest.Manifest;
 import dev.drydock.core.manifest.ManifestKind;
@@ -15,12 +16,11 @@ import java.util.regex.Pattern;
 /**
  * The .NET application a container builds, read from its project file: the assembly `dotnet publish` writes
  * ({@code <AssemblyName>}, else the project file's name: Orders.Api.csproj gives Orders.Api.dll) and the image
- * it runs on (a Microsoft.NET.Sdk.Web project on aspnet, any other on runtime).
+ * it runs on (an ASP.NET Core project, {@link AspNetProjects}, on aspnet, any other on runtime).
  */
 public final class DotnetAssemblies {
 
     private static final Pattern ASSEMBLY_NAME = Pattern.compile("<AssemblyName>\\s*([\\w.-]+)\\s*</AssemblyName>");
-    private static final Pattern WEB_SDK = Pattern.compile("Sdk\\s*=\\s*\"Microsoft\\.NET\\.Sdk\\.(Web|Razor|BlazorWebAssembly)\"");
     private static final Pattern TEST_PROJECT = Pattern.compile("(?i)<IsTestProject>\\s*true|Microsoft\\.NET\\.Test\\.Sdk");
 
     /** One application project: the assembly's file name and the runtime image it needs. */
@@ -75,7 +75,7 @@ public final class DotnetAssemblies {
             Matcher named = ASSEMBLY_NAME.matcher(text);
             String fileName = PathNames.fileName(m.file());
             String name = named.find() ? named.group(1) : fileName.substring(0, fileName.lastIndexOf('.'));
-            found.add(new Read(new Assembly(name + ".dll", m.file(), WEB_SDK.matcher(text).find()), test));
+            found.add(new Read(new Assembly(name + ".dll", m.file(), AspNetProjects.isWeb(text)), test));
         }
         return found;
     }

@@ -1,0 +1,4 @@
+using Node.Hosting;
+
+var settings = RpcSettings.FromEnvironment();
+await new RpcHost(settings).RunAsync();
