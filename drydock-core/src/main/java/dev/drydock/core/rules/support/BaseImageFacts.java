@@ -287,6 +287,9 @@ public final class BaseImageFacts {
         return ref.imageName().equals("debian") || tag.contains("slim") && DEBIAN_SLIM_LANGUAGE_IMAGES.contains(ref.imageName());
     }
 
+    /** The official base systems, whose every tag ships the same tools (so a digest alone tells them too). */
+    private static final Set<String> BASE_SYSTEMS = Set.of("debian", "ubuntu", "alpine", "busybox");
+
     /** The programs {@link ImageTools#programs()} answers for: present when listed, absent otherwise. */
     public static final Set<String> ASKED = Set.of("curl", "wget", "nc", "python", "python3", "node", "bun", "deno", "java",
             "ruby", "php", "go", "sh", "bash");
@@ -363,7 +366,10 @@ public final class BaseImageFacts {
                     : Optional.empty());
         }
         if (tag == null) {
-            return Optional.empty();
+            if (!ref.isOfficialImage() || !BASE_SYSTEMS.contains(ref.imageName().toLowerCase(Locale.ROOT))) {
+                return Optional.empty();
+            }
+            tag = ""; // pinned by digest alone: what the base systems ship does not depend on their tag
         }
         if (name.equals("docker.io/oven/bun")) {
             return Optional.of(bun(written, tag));
