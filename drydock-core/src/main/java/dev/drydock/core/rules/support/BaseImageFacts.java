@@ -126,7 +126,7 @@ public final class BaseImageFacts {
     /**
      * The working directory a base image starts in, where drydock knows it: / for scratch, which has no
      * configuration, the WORKDIR of the official images above, of serversideup/php and FrankenPHP
-     * ({@link #VENDOR_WORKDIRS}) and of {@link NonRootVendorImages}; empty for any
+     * ({@link #VENDOR_WORKDIRS}), of oven/bun (/home/bun/app) and of {@link NonRootVendorImages}; empty for any
      * other image, which may have one drydock cannot see.
      */
     public static Optional<String> workdir(BaseImage base) {
@@ -149,6 +149,9 @@ public final class BaseImageFacts {
         String vendor = VENDOR_WORKDIRS.get(ref.fullName() == null ? "" : ref.fullName().toLowerCase(Locale.ROOT));
         if (vendor != null) {
             return Optional.of(vendor);
+        }
+        if ("docker.io/oven/bun".equalsIgnoreCase(ref.fullName()) && !ref.effectiveTagLowerCase().contains("distroless")) {
+            return Optional.of("/home/bun/app"); // its Debian and Alpine images (the distroless one sets none)
         }
         return NonRootVendorImages.of(ref).map(NonRootVendorImages::workdir);
     }
