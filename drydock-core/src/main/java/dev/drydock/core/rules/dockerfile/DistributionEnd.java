@@ -34,6 +34,8 @@ final class DistributionEnd {
     private final boolean own;
     /** Whether it is a distroless image, whose name carries the release and which has no package manager. */
     private final boolean distroless;
+    /** Whether it is one of hexpm's images, whose tags carry the date of the system image they are built on. */
+    private final boolean hexpm;
 
     DistributionEnd(ImageReference ref, Release release, boolean ships) {
         this.ref = ref;
@@ -41,6 +43,7 @@ final class DistributionEnd {
         this.ships = ships;
         this.own = ref.imageName().toLowerCase(Locale.ROOT).equals(release.distribution());
         this.distroless = DistributionReleases.distrolessDebian(ref).isPresent();
+        this.hexpm = DistributionLifecycles.isHexpm(ref);
     }
 
     /**
@@ -118,9 +121,15 @@ final class DistributionEnd {
             tags.add(name + " (" + successor.name() + supportedUntil(successor) + ")");
         }
         StringBuilder out = new StringBuilder("Move to ").append(String.join(" or ", tags));
-        String moving = own || distroless ? null : movingTag();
+        String moving = own || distroless || hexpm ? null : movingTag();
         if (moving != null) {
             out.append(", or ").append(moving).append(", which follows the release the image is currently built on");
+        }
+        if (hexpm) {
+            out.append(release.distribution().equals("alpine") ? ", with the Alpine patch release" : ", with the date")
+                    .append(" of a build listed on Docker Hub (hexpm builds Elixir and Erlang/OTP on dated images of")
+                    .append(" each system; a pair too old to be built on the new release needs a newer Elixir or OTP")
+                    .append(" too)");
         }
         if (distroless) {
             out.append("; test the application on it (its libraries change between releases) and pin its digest");
@@ -147,6 +156,12 @@ final class DistributionEnd {
 
     /** The tag naming {@code successor} instead of the release: {@code bookworm-slim}, {@code 3.11-slim-trixie}. */
     private String successorTag(Release successor) {
+        if (hexpm) {
+            String tag = ref.tag().toLowerCase(Locale.ROOT);
+            return successor.distribution().equals("alpine")
+                    ? tag.replaceAll("-alpine-\\d+\\.\\d+(?:\\.\\d+)?", "-alpine-" + successor.version() + ".N")
+                    : tag.replaceAll("-(debian|ubuntu)-[a-z]+-\\d{8}", "-$1-" + successor.codename() + "-YYYYMMDD");
+        }
         String tag = own ? ref.tag().toLowerCase(Locale.ROOT) : lineTag();
         if (own) {
             return switch (release.distribution()) {

@@ -94,13 +94,17 @@ public final class DistributionLifecycles {
     }
 
     /**
-     * The release the reference stays on: an official image whose tag names one of the table's, or a distroless
-     * image whose name does ({@code gcr.io/distroless/base-debian11}).
+     * The release the reference stays on: an official image whose tag names one of the table's, a distroless
+     * image whose name does ({@code gcr.io/distroless/base-debian11}), or one of hexpm's Elixir and Erlang images, whose
+     * dated tags name the system they are built on ({@link #hexpm}).
      */
     public static Optional<Release> of(ImageReference ref) {
         Optional<String> distroless = DistributionReleases.distrolessDebian(ref);
         if (distroless.isPresent()) {
             return find("debian", distroless.get());
+        }
+        if (isHexpm(ref)) {
+            return ref.hasExplicitTag() ? hexpm(ref.tag().toLowerCase(Locale.ROOT)) : Optional.empty();
         }
         String image = ImageTags.officialName(ref);
         if (image.isEmpty() || !ref.hasExplicitTag()) {
@@ -119,6 +123,23 @@ public final class DistributionLifecycles {
     }
 
     private static final Pattern ALPINE_RELEASE = Pattern.compile("alpine(\\d+\\.\\d+)");
+    /** The system part of a hexpm tag: {@code -debian-bullseye-20210902}, {@code -ubuntu-jammy-}, {@code -alpine-3.20.5}. */
+    private static final Pattern HEXPM_SYSTEM = Pattern.compile("-(debian|ubuntu)-([a-z]+)-|-alpine-(\\d+\\.\\d+)");
+
+    /** Whether the reference is hexpm/elixir or hexpm/erlang, built by hexpm/bob on a dated system image. */
+    public static boolean isHexpm(ImageReference ref) {
+        String full = ref == null || ref.fullName() == null ? "" : ref.fullName().toLowerCase(Locale.ROOT);
+        return full.equals("docker.io/hexpm/elixir") || full.equals("docker.io/hexpm/erlang");
+    }
+
+    /** The release a hexpm tag is built on ({@code 1.14.0-erlang-24.3.4.2-debian-bullseye-20210902-slim}). */
+    private static Optional<Release> hexpm(String tag) {
+        Matcher m = HEXPM_SYSTEM.matcher(tag);
+        if (!m.find()) {
+            return Optional.empty();
+        }
+        return m.group(3) != null ? find("alpine", m.group(3)) : find(m.group(1), m.group(2));
+    }
 
     /** The release a language or service image's tag names as one of its parts ({@code slim-buster}, {@code alpine3.14}). */
     private static Optional<Release> named(String tag) {
