@@ -349,7 +349,8 @@ public final class HealthcheckMissing implements Rule {
             List<Integer> otherProtocol = probe != null || ownCheck || grpc.isPresent() ? List.of()
                     : AppFacts.otherProtocolPortsOnly(context, c, app);
             Optional<String> wire = probe != null || app.routes().known() || ownCheck ? Optional.empty()
-                    : DataStores.wireProtocol(plan.port(), root).map(w -> wireRecommendation(w.getKey(), w.getValue(), plan.port()));
+                    : DataStores.wireProtocol(plan.port(), root)
+                            .map(w -> wireRecommendation(w.getKey(), w.getValue(), plan.port(), plan.image(), root));
             String recommendation = serverProbe.map(p -> "Add the server's own check to the final stage: "
                     + p.instruction() + (p.condition().isEmpty() ? "" : ", " + p.condition()) + ".")
                     .or(() -> known.map(HealthcheckMissing::knownServerRecommendation))
@@ -590,20 +591,33 @@ public final class HealthcheckMissing implements Rule {
                 + ".";
     }
 
-    /** For a server on a data store's or broker's port: its own protocol, where an HTTP probe gets no answer. */
     /** A process manager whose server program is php-fpm, which answers FastCGI and no HTTP. */
     private static boolean supervisesPhpFpm(Container c) {
         EntryPoint served = c.supervision() == null ? null : Processes.serving(c);
         return served != null && served != c.entryPoint() && served.runtime() == Runtime.PHP_FPM;
     }
 
-    private static String wireRecommendation(String store, String check, int port) {
+    /**
+     * For a server on a data store's port: the store's own client, which an image built on another base (a
+     * Redis-compatible server on the .NET runtime image) has only when its build copies or installs it; a port check
+     * with nc only where the image may have nc.
+     */
+    private static String wireRecommendation(String store, String check, int port, ImageContents image, BaseImage root) {
+        String client = check.isEmpty() ? null : check.substring(0, check.indexOf(' ') < 0 ? check.length()
+                : check.indexOf(' '));
+        boolean otherBase = client != null && image != null && image.base().isPresent()
+                && image.installed(client).isEmpty() && root instanceof BaseImage.External external
+                && external.reference() != null && DataStores.ofImageName(external.reference().familiarName()).isEmpty();
+        boolean noNc = image != null && image.has("nc").equals(Optional.of(false));
+        String own = check.isEmpty() ? store + "'s own client" : "its own client, by its full path where the image keeps"
+                + " it off PATH" + (otherBase ? " (" + image.baseImage() + " is no " + store + " image: it has " + client
+                        + " only if the build copies or installs it)" : "") + ": HEALTHCHECK --interval=30s --timeout=10s"
+                + " --start-period=60s --retries=3 CMD " + check;
         return "Port " + port + " is " + store + "'s, which speaks its own protocol, not HTTP: an HTTP probe of it never"
-                + " succeeds. Probe it with " + (check.isEmpty() ? store + "'s own client" : "its own client, by its full"
-                        + " path where the image keeps it off PATH: HEALTHCHECK"
-                        + " --interval=30s --timeout=10s --start-period=60s --retries=3 CMD " + check)
-                + ", or at least check that the port accepts connections (nc -z localhost " + port + ", where the image"
-                + " has nc).";
+                + " succeeds. Probe it with " + own + (noNc ? ", or with a health sub-command of the server itself ("
+                        + image.baseImage() + " has no nc to check that the port accepts connections)."
+                        : ", or at least check that the port accepts connections (nc -z localhost " + port
+                                + ", where the image has nc).");
     }
 
     /** What to do for a container that serves no port: probe a worker's own liveness, or say none is needed. */
