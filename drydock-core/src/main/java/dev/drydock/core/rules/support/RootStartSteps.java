@@ -23,7 +23,8 @@ import java.util.regex.Pattern;
 /**
  * The steps of the project's entry-point scripts that only root can take, for a container that starts as root and
  * never switches users ({@link PrivilegeDrop} finds those that do): changing a file's owner ({@code chown -R www-data
- * /var/www/storage} of a mounted folder), writing under /etc, {@code update-ca-certificates}, {@code sysctl},
+ * /var/www/storage} of a mounted folder), writing under /etc or another system folder (a symbolic link made in
+ * /lib), {@code update-ca-certificates}, {@code sysctl},
  * package installs, user database changes. Under a USER each of them fails with "Operation not permitted" or
  * "Permission denied", which stops a script run with {@code set -e} before it starts the server: a USER alone
  * breaks such an image. Steps whose failure the script tolerates ({@code chown ... || true}) or that a switcher runs
@@ -240,9 +241,9 @@ public final class RootStartSteps {
             return Optional.of(new Need(name.isEmpty() ? "a redirection" : name, "creates " + inRoot.get() + " in /,"
                     + " which belongs to root", null, inRoot.get()));
         }
-        Optional<String> etc = written(command, operands, true, RootStartSteps::underEtc);
-        return etc.map(path -> new Need(name.isEmpty() ? "a redirection" : name, "writes " + path
-                + ", under /etc, which belongs to root", null, path));
+        Optional<String> system = written(command, operands, true, path -> systemFolder(path) != null);
+        return system.map(path -> new Need(name.isEmpty() ? "a redirection" : name, "writes " + path
+                + ", under " + systemFolder(path) + ", which belongs to root", null, path));
     }
 
     /**
@@ -274,8 +275,13 @@ public final class RootStartSteps {
         return Optional.empty();
     }
 
-    private static boolean underEtc(String path) {
-        return path.startsWith("/etc/");
+    /** The system folders root owns in every image, where a start script cannot write as another user. */
+    private static final List<String> SYSTEM_FOLDERS = List.of("/etc", "/lib", "/lib32", "/lib64", "/libx32",
+            "/usr/lib", "/usr/lib64", "/bin", "/sbin", "/usr/bin", "/usr/sbin");
+
+    /** The system folder a path lies under ({@code /etc}, {@code /lib}, {@code /usr/bin} ...), or null. */
+    private static String systemFolder(String path) {
+        return SYSTEM_FOLDERS.stream().filter(folder -> path.startsWith(folder + "/")).findFirst().orElse(null);
     }
 
     private static String baseName(String program) {
