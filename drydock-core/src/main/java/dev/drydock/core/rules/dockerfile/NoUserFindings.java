@@ -67,7 +67,7 @@ final class NoUserFindings {
         String hostSource = SourceBindMount.overWorkdir(container).orElse(null);
         Optional<String> cron = CronDaemons.started(context, container);
         List<RootStartSteps.Step> rootSteps = cron.isPresent() ? List.of() : RootStartSteps.of(container);
-        Optional<PrivilegedPortBind> privilegedPort = cron.isPresent() || !rootSteps.isEmpty() ? Optional.empty()
+        Optional<PrivilegedPortBind> privilegedPort = cron.isPresent() ? Optional.empty()
                 : unprivilegedBindFails(container);
         boolean developmentStage = BuiltImage.isDevelopmentStage(stage);
         boolean developmentFile = !developmentStage && container.service() != null
@@ -115,10 +115,15 @@ final class NoUserFindings {
         }
         if (privilegedPort.isPresent()) {
             PrivilegedPortBind bind = privilegedPort.get();
-            recommendation += " No automatic fix adds the USER while " + bind.server() + " listens on port "
-                    + bind.port() + ": only Docker 20.10 and later let a non-root user bind it (Podman, CRI-O, containerd 1.x and host networking"
-                    + " refuse it, and the server would stop at start). " + bind.move(context, container)
-                    + bind.follow(container) + ", then switch users.";
+            String refused = " (Podman, CRI-O, containerd 1.x and host networking refuse it, and the server would stop"
+                    + " at start). ";
+            // after the root-only start steps, whichever way out is taken the server then binds as the new user
+            recommendation += (rootSteps.isEmpty() ? " No automatic fix adds the USER while " + bind.server()
+                    + " listens on port " + bind.port() + ": only Docker 20.10 and later let a non-root user bind it"
+                    + refused
+                    : " Either way the server then starts as that user, and " + bind.server() + " listens on port "
+                            + bind.port() + ", which only Docker 20.10 and later let a non-root user bind" + refused)
+                    + bind.move(context, container) + bind.follow(container) + ", then switch users.";
         }
         Fix fix = hostSource != null || cron.isPresent() || SharedImages.rootServerSharing(context, container) != null
                 || !rootSteps.isEmpty() || privilegedPort.isPresent() || !rootHome.isEmpty() ? null : fix(container);
