@@ -1,5 +1,6 @@
 package dev.drydock.core.rules.app;
 
+import dev.drydock.core.discovery.PathNames;
 import dev.drydock.core.project.Container;
 import dev.drydock.core.review.Category;
 import dev.drydock.core.review.ExampleFile;
@@ -15,6 +16,7 @@ import dev.drydock.core.rules.support.DependencyInstallCommands;
 import dev.drydock.core.rules.support.DependencyInstallCommands.Install;
 import dev.drydock.core.rules.support.DevContainers;
 import dev.drydock.core.rules.support.DevelopmentComposeFiles;
+import dev.drydock.core.rules.support.NodeLocking;
 import dev.drydock.core.rules.support.OneShotJobs;
 import dev.drydock.core.rules.support.ShortText;
 import dev.drydock.core.rules.support.StartupMigrations;
@@ -107,7 +109,7 @@ import java.util.Map;
 public final class DependenciesInstalledAtStart implements Rule {
 
     /** The containers that run one install. */
-    private record Runners(Site site, Install install, List<String> names) {}
+    private record Runners(Site site, Install install, Container container, List<String> names) {}
 
     @Override
     public void check(ReviewContext context) {
@@ -121,7 +123,7 @@ public final class DependenciesInstalledAtStart implements Rule {
                 Install install = DependencyInstallCommands.of(words(site))
                         .or(() -> DependencyInstallCommands.of(List.of(site.tool().split(" ")))).orElseThrow();
                 String name = c.service() != null ? c.service().name() : "the container built from " + c.build().dockerfile();
-                Runners r = found.computeIfAbsent(site.location(), k -> new Runners(site, install, new ArrayList<>()));
+                Runners r = found.computeIfAbsent(site.location(), k -> new Runners(site, install, c, new ArrayList<>()));
                 if (!r.names().contains(name)) {
                     r.names().add(name);
                 }
@@ -141,22 +143,28 @@ public final class DependenciesInstalledAtStart implements Rule {
                         + AppFacts.and(r.names()) + ": each start, restart and replica downloads "
                         + (install.named() ? "these packages" : "the dependencies") + " from the registry before the"
                         + " application runs, slowly, and fails while the registry or the network is down")
-                .recommendation("Install them when the image is built (" + buildStep(install) + " in the Dockerfile,"
+                .recommendation("Install them when the image is built (" + buildStep(context, r.container(), install) + " in the Dockerfile,"
                         + " after copying the dependency files and their lock file) and drop `" + command + "` from "
                         + where + ".")
                 .add();
     }
 
     /** The Dockerfile step that installs what the start installs. */
-    private static String buildStep(Install install) {
+    private static String buildStep(ReviewContext context, Container c, Install install) {
         if (install.named()) {
             return "RUN " + install.tool() + " with the same packages, their versions pinned,";
         }
         String in = install.folderOption() == null ? "" : " " + install.folderOption();
         return switch (install.ecosystem()) {
-            case "node" -> install.tool().startsWith("npm") ? "RUN npm" + in + " ci"
-                    : install.tool().startsWith("yarn") ? "RUN yarn" + in + " install --frozen-lockfile"
-                    : "RUN " + install.tool().split(" ")[0] + in + " install --frozen-lockfile";
+            case "node" -> {
+                String manager = install.tool().split(" ")[0];
+                String folder = install.folderOption() == null ? "" : install.folderOption().replaceFirst("^\\S+[ =]", "");
+                NodeLocking.Locking locking = NodeLocking.of(context,
+                        PathNames.join(PathNames.join(c.build().context(), folder), "package.json"), null, c);
+                String locked = locking.manager().equals(manager) ? locking.lockedInstall()
+                        : manager.equals("npm") ? "npm ci" : manager + " install --frozen-lockfile";
+                yield "RUN " + manager + in + locked.substring(manager.length());
+            }
             case "python" -> switch (install.tool()) {
                 case "uv sync" -> "RUN uv sync --locked";
                 case "poetry install" -> "RUN poetry install --no-root";

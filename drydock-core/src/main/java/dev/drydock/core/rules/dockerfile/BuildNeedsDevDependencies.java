@@ -17,6 +17,7 @@ import dev.drydock.core.review.Severity;
 import dev.drydock.core.rules.support.BuiltImage;
 import dev.drydock.core.rules.support.PnpmVersions;
 import dev.drydock.core.rules.support.Call;
+import dev.drydock.core.rules.support.NodeLocking;
 import dev.drydock.core.rules.support.RunStep;
 import dev.drydock.core.rules.support.fixes.NodeInstalls;
 import java.util.HashSet;
@@ -143,13 +144,14 @@ public final class BuildNeedsDevDependencies implements Rule {
             }
             for (Stage stage : image.neededStages()) {
                 if (seen.add(image.dockerfile() + "#" + stage.index())) {
-                    check(context, image, stage, pkg, devOnly);
+                    check(context, image, stage, pkg, manifest.file(), devOnly);
                 }
             }
         }
     }
 
-    private void check(ReviewContext context, BuiltImage image, Stage stage, PackageJson pkg, Set<String> devOnly) {
+    private void check(ReviewContext context, BuiltImage image, Stage stage, PackageJson pkg, String manifestFile,
+            Set<String> devOnly) {
         Omission omission = null;
         boolean pnpmIgnoresNodeEnv = PnpmVersions.ignoresNodeEnv(context, image);
         for (RunStep run : RunStep.of(image.model(), List.of(stage))) {
@@ -182,17 +184,19 @@ public final class BuildNeedsDevDependencies implements Rule {
                                                 + " package named " + needed[0] + ", which is not " + needed[1]
                                                 + ", and the build fails" : ": the build stops with `" + needed[0]
                                                 + ": not found`"))
-                        .recommendation(recommendation(omission, pkg))
+                        .recommendation(recommendation(omission, omission.call().is("yarn") && NodeLocking.of(context,
+                                manifestFile, null, image.container()).lockedInstall().contains("--immutable")))
                         .add();
             }
         }
     }
 
-    private static String recommendation(Omission omission, PackageJson pkg) {
+    /** {@code berry}: the project is on Yarn 2 or later, which has --immutable and no --production. */
+    private static String recommendation(Omission omission, boolean berry) {
         String manager = omission.call().name();
         String full = switch (manager) {
             case "pnpm" -> "pnpm install --frozen-lockfile";
-            case "yarn" -> "yarn install --frozen-lockfile";
+            case "yarn" -> berry ? "yarn install --immutable" : "yarn install --frozen-lockfile";
             default -> installText(omission.call()).contains(" ci") ? "npm ci" : "npm install";
         };
         if (omission.productionEnv() && !manager.equals("yarn")) {
@@ -202,7 +206,8 @@ public final class BuildNeedsDevDependencies implements Rule {
             case "pnpm" -> "pnpm install --prod --frozen-lockfile";
             default -> installText(omission.call()).contains(" ci") ? "npm ci --omit=dev" : "npm install --omit=dev";
         };
-        String prune = manager.equals("pnpm") ? "pnpm prune --prod" : manager.equals("yarn")
+        String prune = manager.equals("pnpm") ? "pnpm prune --prod" : berry
+                ? "yarn workspaces focus --all --production" : manager.equals("yarn")
                 ? "yarn install --production --frozen-lockfile" : "npm prune --omit=dev";
         return "Install the devDependencies for the build (" + full + ") and leave them out of what ships: run the"
                 + " build in a builder stage and copy its output into a final stage that installs with `" + lean
