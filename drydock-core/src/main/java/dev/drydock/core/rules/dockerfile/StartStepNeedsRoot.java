@@ -2,6 +2,7 @@ package dev.drydock.core.rules.dockerfile;
 
 import dev.drydock.core.discovery.PathNames;
 import dev.drydock.core.dockerfile.model.ContainerPaths;
+import dev.drydock.core.dockerfile.syntax.InstructionKind;
 import dev.drydock.core.project.Container;
 import dev.drydock.core.review.Category;
 import dev.drydock.core.review.ExampleFile;
@@ -67,8 +68,8 @@ import java.util.Set;
                 good = """
                         FROM python:3.12.7-slim
                         RUN useradd --system --uid 10001 app
+                        COPY --chown=10001 . /app
                         WORKDIR /app
-                        COPY --chown=10001 . .
                         USER app
                         ENTRYPOINT ["/app/start.sh"]
                         """,
@@ -96,18 +97,39 @@ public final class StartStepNeedsRoot implements Rule {
                     continue;
                 }
                 List<RootStartSteps.Step> steps = RootStartSteps.of(c);
-                if (steps.isEmpty()) {
+                List<RootStartSteps.Step> writes = RootStartSteps.writes(c);
+                if (steps.isEmpty() && writes.isEmpty()) {
                     continue;
                 }
                 if (owners == null) {
                     owners = ImageFolderOwners.of(image);
                     mounts = RunEnvironments.mountPoints(image, RunEnvironments.of(context, image));
                 }
+                Set<Location> taken = new HashSet<>();
                 for (RootStartSteps.Step step : steps) {
                     String needs = needs(image, owners, mounts, name(user.value()), step);
                     Location at = new Location(step.file(), step.span());
+                    taken.add(at);
                     if (needs != null && reported.add(at)) {
-                        report(context, c, user, step, needs, at);
+                        report(context, c, user, step, needs, at, null);
+                    }
+                }
+                for (RootStartSteps.Step step : writes) {
+                    Location at = new Location(step.file(), step.span());
+                    String folder = taken.contains(at) ? null : rootMadeFolder(image, owners, mounts, step);
+                    if (folder != null && reported.add(at)) {
+                        ImageFolderOwners.Made made = owners.made(folder);
+                        String owner = UserIds.owner(image, user.value());
+                        report(context, c, user, step, step.needs() + (step.program().equals("sed")
+                                        ? " in place, which makes a temporary file beside it in " : ", in ") + folder
+                                        + ", which " + made.what() + " on line " + made.line() + " of "
+                                        + image.dockerfile() + " made owned by root (Permission denied)", at,
+                                "Give " + folder + " to " + name(user.value()) + " in the image, before USER: "
+                                        + (made.kind() == InstructionKind.COPY ? made.what().replace("the ", "")
+                                                + " --chown=" + owner + " on line " + made.line()
+                                                : "RUN chown " + owner + " " + folder)
+                                        + "; or write somewhere the user owns (/tmp, a volume), or take the step"
+                                        + " at build time.");
                     }
                 }
             }
@@ -145,8 +167,32 @@ public final class StartStepNeedsRoot implements Rule {
         return step.needs();
     }
 
+    /**
+     * The folder the step writes in when root made it in this image (a COPY, a WORKDIR, a root mkdir, at that folder
+     * or above) and nothing gave it to a user: null for a folder the image does not make, one that already holds what
+     * a mkdir makes, temporary and kernel folders, and mounts.
+     */
+    private static String rootMadeFolder(BuiltImage image, ImageFolderOwners owners, List<String> mounts,
+            RootStartSteps.Step step) {
+        String path = ContainerPaths.clean(step.path());
+        if (SCRATCH.stream().anyMatch(f -> PathNames.isUnder(path, f)) || under(path, mounts)
+                || owners.ownedByUser(path) || step.program().equals("mkdir") && owners.made(path) != null) {
+            return null;
+        }
+        for (String folder = PathNames.parent(path); !folder.isEmpty() && !folder.equals("/");
+                folder = PathNames.parent(folder)) {
+            if (owners.made(folder) != null) {
+                return folder;
+            }
+        }
+        return null;
+    }
+
+    /** Folders every user may write, and the kernel's. */
+    private static final List<String> SCRATCH = List.of("/tmp", "/var/tmp", "/dev", "/proc", "/sys", "/run");
+
     private void report(ReviewContext context, Container c, Container.Setting user, RootStartSteps.Step step,
-            String needs, Location at) {
+            String needs, Location at, String recommendation) {
         boolean dockerfile = c.build() != null && user.origin().file().equals(c.build().dockerfile());
         String who = name(user.value()) + " (" + (dockerfile ? "USER" : "user:") + " on line " + user.origin().line()
                 + " of " + user.origin().file() + ")";
@@ -157,7 +203,7 @@ public final class StartStepNeedsRoot implements Rule {
         context.finding(this, at, "`" + shortText(step.text()) + "` " + needs + "; the container runs as " + who
                         + ", not root: " + consequence)
                 .severity(step.stopsScript() ? Severity.HIGH : Severity.MEDIUM)
-                .recommendation("Take the step in the image build, in a RUN before " + (dockerfile ? "USER "
+                .recommendation(recommendation != null ? recommendation : "Take the step in the image build, in a RUN before " + (dockerfile ? "USER "
                         + name(user.value()) : "any USER (the Dockerfile's RUNs run as root)") + " ("
                         + RootStartAdvice.buildAdvice(List.of(step)) + "), and remove it from " + step.file()
                         + "; if it must happen at start, run the container as root and let " + step.file()

@@ -99,6 +99,10 @@ public final class ImageFolderOwners {
                     continue;
                 }
                 String target = ContainerPaths.clean(copy.containerPath());
+                Made before = facts.made.get(target);
+                if (before != null && before.line() < copy.instruction().span().startLine()) {
+                    continue; // a folder that exists keeps its owner and mode: --chown and --chmod reach what is copied
+                }
                 if (copy.chown() != null && !UserIds.isRoot(copy.chown())) {
                     facts.owned.add(target);
                 } else if (copy.chmod() != null) {

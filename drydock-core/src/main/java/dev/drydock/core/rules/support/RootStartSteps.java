@@ -81,6 +81,28 @@ public final class RootStartSteps {
 
     /** The root-only steps of the container's entry-point scripts and of the shell script its command runs, in order. */
     public static List<Step> of(Container c) {
+        return steps(c, RootStartSteps::needsRoot);
+    }
+
+    /**
+     * Every file or folder the start scripts write at an absolute path, by the same reading ({@code sed -i}, a
+     * redirection, the target of cp, mv, ln, install or tee, mkdir): whether that takes root depends on who owns the
+     * folder in the image, which the caller knows. {@link Step#path} is the path as written (it may be a glob).
+     */
+    public static List<Step> writes(Container c) {
+        return steps(c, command -> {
+            List<String> operands = command.argumentValues().stream().filter(a -> !a.startsWith("-")).toList();
+            if (command.name().equals("mkdir")) {
+                return operands.stream().filter(PathNames::isAbsolute).findFirst()
+                        .map(path -> new Need("mkdir", "creates " + path, null, path));
+            }
+            return written(command, operands, true, path -> PathNames.isAbsolute(path) && !path.startsWith("/dev/"))
+                    .map(path -> new Need(command.name().isEmpty() ? "a redirection" : command.name(), "writes "
+                            + path, null, path));
+        });
+    }
+
+    private static List<Step> steps(Container c, java.util.function.Function<Command, Optional<Need>> reader) {
         List<Step> steps = new ArrayList<>();
         for (Script script : scripts(c)) {
             if (CHECKS_USER.matcher(script.text()).find()) {
@@ -98,7 +120,7 @@ public final class RootStartSteps {
                     continue;
                 }
                 // making the file swapon turns on is part of the swap, advised on as one
-                needsRoot(command).ifPresent(step -> steps.add(new Step(script.file(), script.line(command),
+                reader.apply(command).ifPresent(step -> steps.add(new Step(script.file(), script.line(command),
                         script.text(command), swapFiles.contains(step.path()) ? "swapon" : step.program(), step.needs(),
                         command.errexitApplies() || command.followedBy() == Connector.AND, step.owner(), step.path(),
                         script.span(command))));
