@@ -106,6 +106,7 @@ public final class StartupMigrations {
                 ShellScript parsed = c.scripts().parsed(script).orElseThrow();
                 for (Command command : everyStart(parsed)) {
                     String text = file.text().substring(command.span().start(), command.span().end());
+                    sites.addAll(scriptRunSites(context, c, ep, values(command), tool));
                     tool.apply(values(command)).ifPresent(name -> sites.add(new Site(
                             new Location(file.path(), command.span()), file.path() + " line " + command.span().startLine(),
                             text, name, true, false)));
@@ -115,6 +116,7 @@ public final class StartupMigrations {
         sites.addAll(packageScriptSites(context, c, ep, tool));
         if (ep.startedBy() == null && c.command() != null) {
             for (List<String> words : ep.otherCommands()) {
+                sites.addAll(scriptRunSites(context, c, ep, words, tool));
                 tool.apply(words).flatMap(name -> commandSite(c.command(), words, name)).ifPresent(sites::add);
             }
             if (ep.shellScript() != null && !(skipLocked && LOCKS.matcher(ep.shellScript()).find())) {
@@ -145,6 +147,26 @@ public final class StartupMigrations {
         }
         ScriptWalk walk = new ScriptWalk(SourceSet.of(context.project(), c), ep, tool);
         walk.run(new PackageScripts.Run(main.get(), PackageScripts.runsLifecycleScripts(ep)), false, 0);
+        return walk.sites;
+    }
+
+    /**
+     * What a package.json script run by name before the program ({@code npm run setup && exec node server.js}, in a
+     * start script or an {@code sh -c} command) runs, with its pre- and post-scripts: it finishes before the program.
+     */
+    private static List<Site> scriptRunSites(ReviewContext context, Container c, EntryPoint ep, List<String> words,
+            Function<List<String>, Optional<String>> tool) {
+        if (c.build() == null) {
+            return List.of();
+        }
+        SourceSet files = SourceSet.of(context.project(), c);
+        Optional<PackageScripts.Run> run = PackageScripts.run(files, PackageScripts.baseFolder(context, c, ep), words,
+                ep.environment(), ep.workdir());
+        if (run.isEmpty()) {
+            return List.of();
+        }
+        ScriptWalk walk = new ScriptWalk(files, ep, tool);
+        walk.run(run.get(), true, 0);
         return walk.sites;
     }
 
