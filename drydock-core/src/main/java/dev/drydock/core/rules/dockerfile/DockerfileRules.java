@@ -61,6 +61,7 @@ public final class DockerfileRules {
                 new SpringBootPlainJarCopied(),
                 new QuarkusLegacyJarCopied(),
                 new RustDebugBuild(),
+                new CargoChefProfileMismatch(),
                 new CargoBuildUnlocked(),
                 new CopyFromCurrentStage(),
                 new CopyFromUnknownStage(),
