@@ -117,6 +117,11 @@ public final class PathNames {
         return path.equals(dir) || path.startsWith(dir) && path.charAt(dir.length()) == '/';
     }
 
+    /** Whether {@code path} is one of {@code dirs} or below one ({@link #isUnder}). */
+    public static boolean isUnderAny(String path, java.util.Collection<String> dirs) {
+        return dirs.stream().anyMatch(dir -> isUnder(path, dir));
+    }
+
     /** Whether a path is absolute: rooted at "/", or a Windows drive or UNC path. */
     public static boolean isAbsolute(String path) {
         return path.startsWith("/") || path.startsWith("\\")

@@ -124,7 +124,8 @@ public final class UvRunInstallsAtStart implements Rule {
                     .orElse(null);
             Optional<Sync> withoutProject = fresh != null ? Optional.empty() : syncWithout(c, Sync::withoutProject);
             List<String> backend = withoutProject.isEmpty() ? List.of() : requirements(c, Scope.BUILD, null);
-            Optional<Sync> withoutDev = fresh != null || !backend.isEmpty() || options.stream().anyMatch(NO_DEV::contains)
+            Optional<Sync> withoutDev = fresh != null || !backend.isEmpty()
+                    || options.stream().anyMatch(NO_DEV::contains)
                     || set(ep, "UV_NO_DEV") ? Optional.empty() : syncWithout(c, Sync::withoutDev);
             List<String> dev = withoutDev.isEmpty() ? List.of() : requirements(c, Scope.DEV, "dev");
             if (fresh != null) {

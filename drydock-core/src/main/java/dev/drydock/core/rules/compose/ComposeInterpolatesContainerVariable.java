@@ -115,7 +115,8 @@ public final class ComposeInterpolatesContainerVariable implements Rule {
         String written = scalar.raw().substring(sub.start(), sub.end());
         String doubled = "$" + written;
         context.finding(this, at, "`" + written + "` in the " + word.where() + " of " + service.name() + " is"
-                        + " Compose's to replace, from the shell that runs Compose or the project's .env, and neither sets "
+                        + " Compose's to replace, from the shell that runs Compose or the project's .env, and neither"
+                        + " sets "
                         + sub.name() + " (only the container does): Compose replaces it with nothing, with a warning,"
                         + " and runs `"
                         + ShortText.of(word.word().value(), 100) + "`")

@@ -129,7 +129,8 @@ public final class CargoChefProfileMismatch implements Rule {
                 && Objects.equals(cooked.target(), built.target());
         Call.Arg cookWord = cook.options(VALUE_OPTIONS).operands().get(1);
         context.finding(this, image.dockerfile(), cook.span(), "`cargo chef cook` compiles the dependencies in "
-                        + cooked.describe() + ", but the `cargo " + (install ? "install" : "build") + "` on line " + line
+                        + cooked.describe() + ", but the `cargo " + (install ? "install" : "build") + "` on line "
+                        + line
                         + " builds in " + built.describe() + ": it reuses none of the cooked artifacts and compiles"
                         + " every dependency again at each change to the sources")
                 .recommendation("Cook what the build builds: `cargo chef cook" + (built.profile().equals("release")

@@ -208,7 +208,7 @@ public final class RuntimeDirectoryNotWritable implements Rule {
 
     /** Whether the runtime user may write or create the folder. */
     private static boolean writable(ImageFolderOwners facts, List<String> mounts, String path) {
-        if (under(path, OPEN) || under(path, mounts) || facts.ownedByUser(path)) {
+        if (PathNames.isUnderAny(path, OPEN) || PathNames.isUnderAny(path, mounts) || facts.ownedByUser(path)) {
             return true;
         }
         ImageFolderOwners.Made made = facts.made(path);
@@ -312,9 +312,6 @@ public final class RuntimeDirectoryNotWritable implements Rule {
         return hub != null && TRUE.contains(hub.strip().toUpperCase(java.util.Locale.ROOT));
     }
 
-    private static boolean under(String path, List<String> folders) {
-        return folders.stream().anyMatch(f -> PathNames.isUnder(path, f));
-    }
 
     private static String parentOf(String path) {
         int slash = path.lastIndexOf('/');

@@ -16,6 +16,7 @@ import dev.drydock.core.rules.support.BuiltImage;
 import dev.drydock.core.rules.support.ImageFolderOwners;
 import dev.drydock.core.rules.support.RootStartSteps;
 import dev.drydock.core.rules.support.RunEnvironments;
+import dev.drydock.core.rules.support.ShortText;
 import dev.drydock.core.rules.support.UserIds;
 import java.util.HashSet;
 import java.util.List;
@@ -37,7 +38,8 @@ import java.util.Set;
                 + " that runs under sudo, gosu or another user switcher, in a script that checks which user it"
                 + " runs as (id -u, $EUID, whoami), for a path on a volume or mount of the container or that the"
                 + " image gives the user, for a user drydock cannot resolve (a variable with no value), under a"
-                + " process supervisor, and in dev containers. High when the failure stops the script (set -e, or an && after the step), medium"
+                + " process supervisor, and in dev containers. High when the failure stops the script (set -e, or an"
+                + " && after the step), medium"
                 + " when the script goes on without the step.",
         problem = "A USER (or compose user:) makes the entry-point script run as that user too. Changing the owner of"
                 + " a file, writing under /etc, installing packages or certificates, and setting kernel parameters"
@@ -150,7 +152,7 @@ public final class StartStepNeedsRoot implements Rule {
                         + " Operation not permitted)";
             }
             ImageFolderOwners.Made made = owners.made(path);
-            if (made == null || owners.ownedByUser(path) || under(path, mounts)) {
+            if (made == null || owners.ownedByUser(path) || PathNames.isUnderAny(path, mounts)) {
                 return null;
             }
             return "gives " + path + " to " + owner + ", but " + made.what() + " on line " + made.line()
@@ -161,7 +163,8 @@ public final class StartStepNeedsRoot implements Rule {
             return null;
         }
         if (path != null && !step.program().equals("swapon") && !step.program().equals("/proc/sys")
-                && (owners.ownedByUser(path) || owners.ownedByUser(PathNames.parent(path)) || under(path, mounts))) {
+                && (owners.ownedByUser(path) || owners.ownedByUser(PathNames.parent(path))
+                        || PathNames.isUnderAny(path, mounts))) {
             return null;
         }
         return step.needs();
@@ -175,7 +178,7 @@ public final class StartStepNeedsRoot implements Rule {
     private static String rootMadeFolder(BuiltImage image, ImageFolderOwners owners, List<String> mounts,
             RootStartSteps.Step step) {
         String path = ContainerPaths.clean(step.path());
-        if (SCRATCH.stream().anyMatch(f -> PathNames.isUnder(path, f)) || under(path, mounts)
+        if (PathNames.isUnderAny(path, SCRATCH) || PathNames.isUnderAny(path, mounts)
                 || owners.ownedByUser(path) || step.program().equals("mkdir") && owners.made(path) != null) {
             return null;
         }
@@ -200,10 +203,11 @@ public final class StartStepNeedsRoot implements Rule {
                 ? "it fails at every start, and the script stops there (set -e, or the && after it): the container"
                         + " exits before its main program starts"
                 : "it fails at every start, and the script goes on without it";
-        context.finding(this, at, "`" + shortText(step.text()) + "` " + needs + "; the container runs as " + who
+        context.finding(this, at, "`" + ShortText.of(step.text(), 70) + "` " + needs + "; the container runs as " + who
                         + ", not root: " + consequence)
                 .severity(step.stopsScript() ? Severity.HIGH : Severity.MEDIUM)
-                .recommendation(recommendation != null ? recommendation : "Take the step in the image build, in a RUN before " + (dockerfile ? "USER "
+                .recommendation(recommendation != null ? recommendation
+                        : "Take the step in the image build, in a RUN before " + (dockerfile ? "USER "
                         + name(user.value()) : "any USER (the Dockerfile's RUNs run as root)") + " ("
                         + RootStartAdvice.buildAdvice(List.of(step)) + "), and remove it from " + step.file()
                         + "; if it must happen at start, run the container as root and let " + step.file()
@@ -216,16 +220,10 @@ public final class StartStepNeedsRoot implements Rule {
         return owner.equals(user) || name(UserIds.owner(image, owner)).equals(name(UserIds.owner(image, user)));
     }
 
-    private static boolean under(String path, List<String> folders) {
-        return folders.stream().anyMatch(f -> PathNames.isUnder(path, f));
-    }
 
     /** The user of {@code user[:group]}. */
     private static String name(String user) {
         return (user.contains(":") ? user.substring(0, user.indexOf(':')) : user).strip();
     }
 
-    private static String shortText(String text) {
-        return dev.drydock.core.rules.support.ShortText.of(text, 70);
-    }
 }
