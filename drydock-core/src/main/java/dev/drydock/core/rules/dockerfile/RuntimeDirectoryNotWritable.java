@@ -37,32 +37,32 @@ import java.util.Set;
         title = "A cache directory the environment names cannot be created by the runtime user",
         severity = Severity.HIGH,
         category = Category.RELIABILITY,
-        checks = "Images whose final stage runs as a non-root user it names with its own USER. For each variable that"
-                + " names a folder the application writes at run time (HF_HOME, HF_HUB_CACHE, HUGGINGFACE_HUB_CACHE,"
-                + " TRANSFORMERS_CACHE, SENTENCE_TRANSFORMERS_HOME, TORCH_HOME, NUMBA_CACHE_DIR, XDG_CACHE_HOME,"
-                + " MPLCONFIGDIR) by a literal absolute path, in the image's ENV or in the environment a compose service"
-                + " (environment, env_file) or a Kubernetes container (env value) runs the image with (theirs wins over"
-                + " the image's), fires when that user can neither write the folder nor create it: no instruction makes"
-                + " it, or a root RUN mkdir, a WORKDIR (always owned by root, whatever the USER) or a COPY without"
-                + " --chown makes it; and no chown, chmod, install -d -o, COPY --chown or mkdir run as that user covers"
-                + " the folder or a folder above it (a COPY --from of another stage keeps the owners of that stage: it"
-                + " counts when that stage gave the folder to a non-root user or ran programs as one), nor is it in the"
-                + " home useradd -m (-d), BusyBox adduser -h or Debian adduser --home creates for the user, nor under"
+        checks = "Images whose final stage runs as a non-root user it names with its own USER. For each variable"
+                + " that names a folder the application writes at run time (HF_HOME, HF_HUB_CACHE,"
+                + " HUGGINGFACE_HUB_CACHE, TRANSFORMERS_CACHE, SENTENCE_TRANSFORMERS_HOME, TORCH_HOME,"
+                + " NUMBA_CACHE_DIR, XDG_CACHE_HOME, MPLCONFIGDIR) by a literal absolute path, in the image's ENV or"
+                + " in the environment a compose service (environment, env_file) or a Kubernetes container (env"
+                + " value) runs the image with (theirs wins over the image's), fires when that user can neither write"
+                + " the folder nor create it: no instruction makes it, or a root RUN mkdir, a WORKDIR created as root"
+                + " (BuildKit gives a WORKDIR it creates after USER to that user) or a COPY without --chown makes it;"
+                + " and no chown, chmod, install -d -o, COPY --chown or mkdir run as that user covers the folder or a"
+                + " folder above it (a COPY --from of another stage keeps the owners of that stage: it counts when"
+                + " that stage gave the folder to a non-root user or ran programs as one), nor is it in the home"
+                + " useradd -m (-d), BusyBox adduser -h or Debian adduser --home creates for the user, nor under"
                 + " /opt/app-root for user 1001 of a Red Hat source-to-image image (ubi9/python-311, nodejs-20...)."
                 + " Quiet under /tmp, /var/tmp, /dev/shm and /home, on or below an image VOLUME or a mount of a"
-                + " container that runs the image, when a Kubernetes container runs it as another uid (runAsUser, also"
-                + " as a leaf kustomization's overlay sets it),"
-                + " when a RUN of the image runs a program as a non-root user (it may fill the cache at build time),"
-                + " for a folder a root mkdir makes that implicit-permissions already reports, and for the Hugging Face"
-                + " caches when HF_HUB_OFFLINE (or, when it is unset, TRANSFORMERS_OFFLINE) is true (the libraries then"
-                + " only read the cache; HF_DATASETS_OFFLINE does not count: datasets still writes there). High for"
-                + " the model caches and Numba's (the first download or compiled function fails), medium for"
-                + " XDG_CACHE_HOME, low for MPLCONFIGDIR (Matplotlib falls back to a temporary folder, with a warning,"
-                + " on every start).",
+                + " container that runs the image, when a Kubernetes container runs it as another uid (runAsUser,"
+                + " also as a leaf kustomization's overlay sets it), when a RUN of the image runs a program as a"
+                + " non-root user (it may fill the cache at build time), for a folder a root mkdir makes that"
+                + " implicit-permissions already reports, and for the Hugging Face caches when HF_HUB_OFFLINE (or,"
+                + " when it is unset, TRANSFORMERS_OFFLINE) is true (the libraries then only read the cache;"
+                + " HF_DATASETS_OFFLINE does not count: datasets still writes there). High for the model caches and"
+                + " Numba's (the first download or compiled function fails), medium for XDG_CACHE_HOME, low for"
+                + " MPLCONFIGDIR (Matplotlib falls back to a temporary folder, with a warning, on every start).",
         problem = "A folder that does not exist in the image is created on first use by the program, as the user the"
                 + " container runs as; a non-root user cannot create a folder in / or in any other root-owned folder,"
-                + " and cannot write into one that root made. Docker's WORKDIR always creates its folder as root, even"
-                + " after USER.",
+                + " and cannot write into one that root made. A WORKDIR creates a missing folder as root unless a USER"
+                + " comes before it.",
         impact = "The image builds and starts, then the first model download (or the first cached compilation) fails"
                 + " with PermissionError: [Errno 13] Permission denied, usually on the first request in production.",
         recommendation = "Create the folder for the user before switching to it: RUN mkdir -p DIR && chown"
@@ -230,8 +230,7 @@ public final class RuntimeDirectoryNotWritable implements Rule {
         String state = made == null
                 ? "which no instruction of the image creates, and " + user + " cannot create it in " + parent
                         + " (owned by root)"
-                : "which " + made.what() + " on line " + made.line() + " creates owned by root with mode 755"
-                        + (made.kind() == InstructionKind.WORKDIR ? " (WORKDIR ignores USER)" : "") + ", so "
+                : "which " + made.what() + " on line " + made.line() + " creates owned by root with mode 755, so "
                         + user + " cannot write into it";
         String consequence = variable.severity() == Severity.LOW
                 ? "Matplotlib falls back to a new temporary folder, with a warning, every time it starts"

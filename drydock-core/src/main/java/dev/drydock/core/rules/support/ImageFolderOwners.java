@@ -17,8 +17,9 @@ import java.util.Set;
 
 /**
  * What an image's instructions do to the owners of its folders: those given an owner or a mode, or made by a
- * non-root user (the runtime user may write there), and those root made (a root mkdir, a WORKDIR, a COPY without
- * --chown: owned by root with mode 755).
+ * non-root user (a mkdir in a RUN, or a WORKDIR that BuildKit creates under a USER: the runtime user may write
+ * there), and those root made (a root mkdir, a WORKDIR under root, a COPY without --chown: owned by root with mode
+ * 755).
  */
 public final class ImageFolderOwners {
 
@@ -82,6 +83,7 @@ public final class ImageFolderOwners {
                 }
             }
         }
+        Map<String, Integer> userWorkdirs = new LinkedHashMap<>();
         for (Stage stage : stages) {
             for (Step step : stage.steps()) {
                 Instruction instruction = step.instruction();
@@ -90,8 +92,18 @@ public final class ImageFolderOwners {
                 if (!folder.isEmpty() && !folder.contains("$")) {
                     String before = step.workdir() == null || step.workdir().value() == null ? "/"
                             : step.workdir().value();
-                    facts.made.putIfAbsent(resolve(before, folder), new Made(InstructionKind.WORKDIR, "WORKDIR",
-                            instruction.span().startLine()));
+                    String path = resolve(before, folder);
+                    int line = instruction.span().startLine();
+                    Made earlier = facts.made.get(path);
+                    boolean creates = (earlier == null || earlier.line() > line) && !userWorkdirs.containsKey(path);
+                    if (creates && nonRoot(step)) {
+                        // BuildKit makes a missing WORKDIR owned by the USER in effect
+                        userWorkdirs.put(path, line);
+                        facts.owned.add(path);
+                        facts.made.remove(path);
+                    } else if (!userWorkdirs.containsKey(path)) {
+                        facts.made.putIfAbsent(path, new Made(InstructionKind.WORKDIR, "WORKDIR", line));
+                    }
                 }
             }
             for (CopyCommand copy : stage.copies()) {
@@ -100,7 +112,9 @@ public final class ImageFolderOwners {
                 }
                 String target = ContainerPaths.clean(copy.containerPath());
                 Made before = facts.made.get(target);
-                if (before != null && before.line() < copy.instruction().span().startLine()) {
+                int copyLine = copy.instruction().span().startLine();
+                if (before != null && before.line() < copyLine
+                        || userWorkdirs.getOrDefault(target, Integer.MAX_VALUE) < copyLine) {
                     continue; // a folder that exists keeps its owner and mode: --chown and --chmod reach what is copied
                 }
                 if (copy.chown() != null && !UserIds.isRoot(copy.chown())) {
@@ -130,6 +144,12 @@ public final class ImageFolderOwners {
         Stage source = model.stages().get(copy.fromStage());
         ImageFolderOwners facts = of(model, Stages.inImage(model, source), depth + 1);
         return facts.userRunsPrograms || facts.ownedByUser(ContainerPaths.clean(copy.sources().get(0)));
+    }
+
+    /** Whether the step runs under a USER other than root (a variable counts: it names a user). */
+    private static boolean nonRoot(Step step) {
+        String user = step.user() == null ? null : step.user().value();
+        return user != null && !user.isBlank() && !UserIds.isRoot(user);
     }
 
     /** Whether the folder or one above it was given an owner or mode, or made by a non-root user. */
