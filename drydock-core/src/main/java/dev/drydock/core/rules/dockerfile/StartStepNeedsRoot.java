@@ -38,7 +38,8 @@ import java.util.Set;
                 + " under /etc or of a new file in /. Quiet for a step whose failure the script tolerates (|| true),"
                 + " that runs under sudo, gosu or another user switcher, in a script that checks which user it"
                 + " runs as (id -u, $EUID, whoami), for a path on a volume or mount of the container or that the"
-                + " image gives the user, for a user drydock cannot resolve (a variable with no value), under a"
+                + " image gives the user (the home useradd -m or adduser creates included), for a user drydock cannot"
+                + " resolve (a variable with no value), under a"
                 + " process supervisor, and in dev containers. High when the failure stops the script (set -e, or an"
                 + " && after the step), medium"
                 + " when the script goes on without the step.",
@@ -91,7 +92,6 @@ public final class StartStepNeedsRoot implements Rule {
             if (image.devContainer()) {
                 continue;
             }
-            ImageFolderOwners owners = null;
             List<String> mounts = null;
             for (Container c : image.containers()) {
                 Container.Setting user = c.user();
@@ -104,10 +104,11 @@ public final class StartStepNeedsRoot implements Rule {
                 if (steps.isEmpty() && writes.isEmpty()) {
                     continue;
                 }
-                if (owners == null) {
-                    owners = ImageFolderOwners.of(image);
+                if (mounts == null) {
                     mounts = RunEnvironments.mountPoints(image, RunEnvironments.of(context, image));
                 }
+                ImageFolderOwners owners = ImageFolderOwners.of(image);
+                UserIds.createdHome(image.imageRuns(), user.value()).ifPresent(owners::addOwned);
                 Set<Location> taken = new HashSet<>();
                 for (RootStartSteps.Step step : steps) {
                     String needs = needs(image, owners, mounts, name(user.value()), step);
