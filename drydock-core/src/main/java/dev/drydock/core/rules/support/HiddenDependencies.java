@@ -22,7 +22,8 @@ import java.util.Set;
  * The dependency folders an image installs inside the folder a compose service bind-mounts from the host
  * ({@code .:/app} over the {@code /app/node_modules} of {@code RUN npm ci}, or over the {@code /app/.venv} of
  * {@code RUN uv sync}): the mount shows the host's folder there instead, which a fresh checkout lacks and which, where
- * a developer installed it, holds packages built for the host's system. Not hidden when another mount of the
+ * a developer installed it, holds packages built for the host's system. Not hidden when a later {@code mv} takes the
+ * folder out of the mount's reach ({@code mv /app/node_modules /node_modules}), when another mount of the
  * service covers the folder more closely (the anonymous volume {@code - /app/node_modules}), nor when the container's
  * start installs that folder's dependencies itself ({@code npm install && npm run dev} a node_modules, {@code uv run} a
  * virtualenv).
@@ -124,9 +125,37 @@ public final class HiddenDependencies {
                     ImageFilledVolumes.Filler f = ImageFilledVolumes.Filler.of(run.instruction(), true);
                     out.put(folder, new Filled(f.what(), f.line(), folder.endsWith("/node_modules")));
                 });
+                movedFolder(call, dir).ifPresent(move -> {
+                    Filled moved = out.remove(move.getKey());
+                    if (moved != null) {
+                        out.put(move.getValue(), moved);
+                    }
+                });
             }
         }
         return out;
+    }
+
+    /**
+     * The source and destination of an {@code mv} of one folder, resolved against the folder it runs in: {@code mv
+     * /app/node_modules /node_modules}, or {@code mv node_modules ../} into a folder, which keeps the name. The image's
+     * node_modules then sits where the mount does not reach, and Node finds it there from the folders below.
+     */
+    private static Optional<Map.Entry<String, String>> movedFolder(Call call, String dir) {
+        if (!call.is("mv")) {
+            return Optional.empty();
+        }
+        List<String> operands = call.args().stream().map(Call.Arg::value).filter(w -> !w.startsWith("-")).toList();
+        if (operands.size() != 2 || operands.stream().anyMatch(w -> w.contains("$") || w.contains("*"))) {
+            return Optional.empty();
+        }
+        String source = ContainerPaths.clean(PathNames.normalizeAbsolute(dir, operands.get(0)));
+        String destination = ContainerPaths.clean(PathNames.normalizeAbsolute(dir, operands.get(1)));
+        String name = PathNames.fileName(source);
+        if (operands.get(1).endsWith("/") || !PathNames.fileName(destination).equals(name)) {
+            destination = ContainerPaths.clean(destination + "/" + name);
+        }
+        return Optional.of(Map.entry(source, destination));
     }
 
     /**
