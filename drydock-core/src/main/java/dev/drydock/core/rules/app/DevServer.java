@@ -81,7 +81,8 @@ import java.util.List;
                 + " unless-stopped, with a reverse proxy service or a host port 80 or 443 in its file). Low also when"
                 + " the image is built only for services of compose files that declare themselves for development"
                 + " (Sail's file, which sets LARAVEL_SAIL: 1; development build targets; an opening comment), with no"
-                + " CI or task file building it and no Kubernetes manifest beside it. A start script's if or case is"
+                + " CI or task file building it and no Kubernetes manifest beside it; the image is the stage the"
+                + " service builds, so a final production stage of the same Dockerfile does not count. A start script's if or case is"
                 + " followed where the command"
                 + " (CMD [\"web\"] for case \"$1\") or the image's environment decides it; where it depends on a variable"
                 + " the image does not set, a development server on one of its ways is reported with that condition, high"
@@ -173,10 +174,13 @@ public final class DevServer implements Rule {
             Origin at = origin(container, command, ep, found.token());
             String what = describe(command, ep);
             boolean developmentImage = !composeCommand && DevelopmentComposeFiles.developmentOnlyImage(context, container);
+            boolean declaredDevelopment = !composeCommand && !developmentImage
+                    && DevelopmentComposeFiles.builtOnlyForDeclaredDevelopment(context, container);
             String developmentFile = composeCommand && developmentStack(context, container) || developmentImage
-                    ? container.composeFile() : null;
+                    || declaredDevelopment ? container.composeFile() : null;
             context.finding(this, at, what + " runs " + found.server() + found.where() + (developmentFile == null ? ""
                             : developmentImage ? developmentImage(developmentFile)
+                            : declaredDevelopment ? declaredDevelopment(developmentFile)
                             : "; " + developmentFile + " is a development compose file, where a development server is"
                                     + " expected: this matters only if the file is used to deploy"))
                     .severity(developmentFile == null ? found.severity() : Severity.LOW)
@@ -285,15 +289,18 @@ public final class DevServer implements Rule {
                                 + (process.manager().supervises() ? " and restarts it when it exits" : "")
                                 + container.supervision().assumptions()
                                 + (developmentImage ? developmentImage(container.composeFile())
-                                        : declaredDevelopment ? "; the image is built only for " + container.composeFile()
-                                                + ", a development compose file, where a development server is expected:"
-                                                + " this matters only if the image is deployed" : ""))
+                                        : declaredDevelopment ? declaredDevelopment(container.composeFile()) : ""))
                         .severity(developmentImage || declaredDevelopment ? Severity.LOW : found.severity())
                         .recommendation(supervisedRecommendation(recommendation(context, container, process.entryPoint(), app,
                                 found, process), process))
                         .add();
             }
         }
+    }
+
+    private static String declaredDevelopment(String composeFile) {
+        return "; the image is built only for " + composeFile + ", a development compose file, where a development"
+                + " server is expected: this matters only if the image is deployed";
     }
 
     private static String developmentImage(String composeFile) {

@@ -255,7 +255,9 @@ public final class DevelopmentComposeFiles {
     /**
      * Whether an image is built only by services of compose files that declare themselves for development
      * ({@link #declaredFiles}: Laravel Sail's file, development build targets, an opening comment saying so), and no
-     * CI or task file builds its Dockerfile and no Kubernetes manifest is there to run it.
+     * CI or task file builds its Dockerfile and no Kubernetes manifest is there to run it. The image is the stage the
+     * container builds: another stage of the same Dockerfile (the nginx stage a production build ends with) makes
+     * another image.
      */
     public static boolean builtOnlyForDeclaredDevelopment(ReviewContext context, Container c) {
         if (c.service() == null || c.build() == null || !context.project().kubernetesWorkloads().isEmpty()) {
@@ -267,7 +269,8 @@ public final class DevelopmentComposeFiles {
         }
         Set<String> declared = declaredFiles(context);
         return context.project().containers().stream()
-                .filter(other -> other.build() != null && other.build().dockerfile().equals(dockerfile))
+                .filter(other -> other.build() != null && other.build().dockerfile().equals(dockerfile)
+                        && other.build().stage() == c.build().stage())
                 .allMatch(other -> other.service() != null && declared.contains(other.composeFile())
                         && !ComposeServices.namedForProduction(other.composeFile()));
     }
