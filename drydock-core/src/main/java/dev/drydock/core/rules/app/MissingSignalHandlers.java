@@ -195,9 +195,9 @@ final class MissingSignalHandlers {
         long grace = pod == null ? stopSeconds : Math.min(stopSeconds, pod.seconds());
         Span span = context.project().source(serve.file())
                 .map(f -> f.lines(serve.line(), serve.line())).orElse(null);
-        rule.finding(context, c, new Location(serve.file(), span), "`" + String.join(" ", ep.args())
-                        + "` is built from this Go code, which serves with " + serve.kind().display() + " ("
-                        + serve.call() + ") but never handles " + (interrupt ? "SIGINT" : "SIGTERM")
+        // worded without the container's command: the program of a compose target and of the final stage is one
+        rule.finding(context, c, new Location(serve.file(), span), "the server built from this Go code serves with "
+                        + serve.kind().display() + " (" + serve.call() + ") but never handles " + (interrupt ? "SIGINT" : "SIGTERM")
                         + " (no signal.Notify or signal.NotifyContext for it)"
                         + " nor stops the server gracefully: on docker stop's " + signal + " Go's runtime ends the"
                         + " program at once, " + (init ? "killed by the signal"

@@ -33,6 +33,7 @@ import dev.drydock.core.rules.support.ImageTags.Movement;
 import dev.drydock.core.rules.support.Stages;
 import dev.drydock.core.source.Span;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import dev.drydock.core.rules.support.NamedContexts;
 import java.util.List;
@@ -113,20 +114,32 @@ public final class UnpinnedBaseImage implements Rule {
 
     private static final Pattern VARIABLE = Pattern.compile("\\$\\{?([A-Za-z_][A-Za-z0-9_]*)");
 
+    /**
+     * Each FROM and COPY --from once: a stage that is the image of one build (the target a compose service builds)
+     * and a builder of another (the final stage `docker build` makes copies from it) is read first as the image's own
+     * stage, which is what ships.
+     */
     @Override
     public void check(ReviewContext context) {
-        for (BuiltImage image : BuiltImage.of(context)) {
-            if (image.devContainer()) {
-                continue; // rebuilt on developers' machines, which take the base's updates; nothing it builds ships
-            }
-            DockerfileModel model = image.model();
-            for (Stage stage : image.neededStages()) {
-                boolean builder = !Stages.inImage(model, image.stage()).contains(stage);
-                if (stage.base() instanceof BaseImage.External external) {
-                    checkFrom(context, image, stage, external, builder);
+        Set<String> seen = new HashSet<>();
+        for (boolean builders : new boolean[] {false, true}) {
+            for (BuiltImage image : BuiltImage.of(context)) {
+                if (image.devContainer()) {
+                    continue; // rebuilt on developers' machines, which take the base's updates; nothing it builds ships
                 }
-                for (CopyCommand copy : stage.copies()) {
-                    checkCopyFrom(context, image, copy);
+                DockerfileModel model = image.model();
+                for (Stage stage : image.neededStages()) {
+                    boolean builder = !Stages.inImage(model, image.stage()).contains(stage);
+                    if (builder != builders || !seen.add(image.dockerfile() + ":" + stage.from().span().start() + ":"
+                            + (stage.base() instanceof BaseImage.External e ? e.expanded() : ""))) {
+                        continue;
+                    }
+                    if (stage.base() instanceof BaseImage.External external) {
+                        checkFrom(context, image, stage, external, builder);
+                    }
+                    for (CopyCommand copy : stage.copies()) {
+                        checkCopyFrom(context, image, copy);
+                    }
                 }
             }
         }

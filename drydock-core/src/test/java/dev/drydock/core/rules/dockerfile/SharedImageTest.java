@@ -71,4 +71,72 @@ class SharedImageTest {
         assertThat(review.findings()).noneMatch(f -> f.ruleId().equals("dev-config-in-image")
                 || f.ruleId().equals("build-tools-in-final-image"));
     }
+    @Test
+    void aStageThatIsOneBuildsImageAndAnotherBuildsBuilderIsReadOnce(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("Dockerfile"), """
+                FROM node:lts AS development
+                WORKDIR /code
+                COPY package.json package-lock.json ./
+                RUN npm ci
+                COPY . .
+                USER node
+                CMD ["npm", "start"]
+
+                FROM development AS builder
+                RUN npm run build
+
+                FROM nginxinc/nginx-unprivileged:1.27.3-alpine
+                COPY --from=builder /code/build /usr/share/nginx/html
+                """);
+        Files.writeString(dir.resolve("compose.yaml"), """
+                services:
+                  web:
+                    build:
+                      context: .
+                      target: development
+                """);
+        Review review = new Reviewer(DockerfileRules.all()).review(new ProjectLoader().load(dir));
+        List<Finding> unpinned = review.findings().stream().filter(f -> f.ruleId().equals("unpinned-base-image"))
+                .toList();
+        assertThat(unpinned).hasSize(1);
+        assertThat(unpinned.get(0).message()).doesNotContain("builder");
+    }
+
+    @Test
+    void goCodeBuiltIntoTwoTargetsIsOneShutdownFinding(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("go.mod"), "module example.com/notes\n\ngo 1.23\n");
+        Files.writeString(dir.resolve("main.go"), """
+                package main
+
+                import (
+                	"log"
+                	"net/http"
+                )
+
+                func main() {
+                	log.Fatal(http.ListenAndServe(":8080", http.NewServeMux()))
+                }
+                """);
+        Files.writeString(dir.resolve("Dockerfile"), """
+                FROM golang:1.23.4-alpine AS builder
+                WORKDIR /code
+                COPY go.mod *.go ./
+                RUN CGO_ENABLED=0 go build -o bin/notes .
+                CMD ["/code/bin/notes"]
+
+                FROM scratch
+                COPY --from=builder /code/bin/notes /usr/local/bin/notes
+                CMD ["/usr/local/bin/notes"]
+                """);
+        Files.writeString(dir.resolve("compose.yaml"), """
+                services:
+                  notes:
+                    build:
+                      context: .
+                      target: builder
+                """);
+        Review review = Reviewer.standard().review(new ProjectLoader().load(dir));
+        assertThat(review.findings().stream().filter(f -> f.ruleId().equals("graceful-shutdown-missing")))
+                .hasSize(1);
+    }
 }
