@@ -4,19 +4,17 @@ import dev.drydock.core.compose.Located;
 import dev.drydock.core.discovery.PathNames;
 import dev.drydock.core.dockerfile.model.BaseImage;
 import dev.drydock.core.dockerfile.model.CopyCommand;
-import dev.drydock.core.dockerfile.model.Setting;
 import dev.drydock.core.project.Container;
 import dev.drydock.core.review.Category;
-import dev.drydock.core.review.Location;
 import dev.drydock.core.review.ReviewContext;
 import dev.drydock.core.review.Rule;
 import dev.drydock.core.review.RuleDefinition;
 import dev.drydock.core.review.RuleExample;
 import dev.drydock.core.review.Severity;
-import dev.drydock.core.rules.support.FinalUser;
 import dev.drydock.core.rules.support.NginxConfig;
 import dev.drydock.core.rules.support.NginxConfigs;
 import dev.drydock.core.rules.support.Stages;
+import dev.drydock.core.rules.support.UserIds;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -26,8 +24,9 @@ import java.util.regex.Pattern;
         title = "nginx runs as a non-root user but writes where only root can",
         severity = Severity.HIGH,
         category = Category.RELIABILITY,
-        checks = "Images built on the official nginx image whose final USER is not root and that run nginx (the"
-                + " image's own command or CMD nginx): the pid file of the nginx.conf in effect (the image's own, in"
+        checks = "Images built on the official nginx image that run nginx as a non-root user (the final USER, or"
+                + " the user: of the compose service, which overrides it) with the"
+                + " image's own command or CMD nginx: the pid file of the nginx.conf in effect (the image's own, in"
                 + " /var/run, or the project's, copied by the Dockerfile or mounted by compose and read with its"
                 + " includes) and the temporary folders nginx creates in /var/cache/nginx unless every *_temp_path"
                 + " is set elsewhere. Quiet when a RUN changes the owner or"
@@ -71,10 +70,12 @@ public final class NginxNonRootPaths implements Rule {
             if (c.build().stage() == null || !officialNginx(c) || !NginxConfigs.runsNginx(c)) {
                 continue;
             }
-            Setting<String> user = c.build().stage().config().user();
-            if (user == null || user.instruction() == null || FinalUser.nonRoot(c).isEmpty()) {
+            Container.Setting user = c.user();
+            if (user == null || user.value() == null || user.origin() == null || UserIds.isRoot(user.value())) {
                 continue;
             }
+            // compose's user: starts the container as that user over the image's own (root) one
+            boolean composeUser = !user.origin().file().equals(c.build().dockerfile());
             boolean copiesMain = copiesMainConf(c);
             NginxConfig config = NginxConfigs.of(context, c).filter(n -> !n.main().isEmpty()).orElse(null);
             if (copiesMain && config == null) {
@@ -93,12 +94,15 @@ public final class NginxNonRootPaths implements Rule {
             }
             String image = Stages.rootBase(c.build().model(), c.build().stage()) instanceof BaseImage.External e
                     ? e.reference().familiarString() : "nginx";
-            context.finding(this, new Location(user.instruction().file().path(), user.instruction().span()),
-                            "USER " + user.value() + " starts nginx of " + image + " as a non-root user, but "
+            String written = composeUser ? "user: " + user.value() + " of " + c.service().name() + " ("
+                    + user.origin().file() + ")" : "USER " + user.value();
+            context.finding(this, user.origin(), written + " starts nginx of " + image + " as a non-root user, but "
                                     + String.join(" and ", unwritable) + " belong to root: nginx stops at start with"
                                     + " Permission denied")
-                    .recommendation("Build FROM " + unprivileged(image) + " instead and drop USER " + user.value()
-                            + " (it runs as UID 101 with its pid file and temporary folders in /tmp, and listens on"
+                    .recommendation("Build FROM " + unprivileged(image) + " instead and drop " + (composeUser
+                            ? "the service's user: " + user.value() + " (its own user is nginx, UID 101"
+                            : "USER " + user.value() + " (it runs as UID 101")
+                            + " with its pid file and temporary folders in /tmp, and listens on"
                             + " 8080: change `listen 80` and the published port to match"
                             + (copiesMain && pid != null ? "; the nginx.conf the image copies replaces that image's"
                                     + " own, so write `pid /tmp/nginx.pid;` in it too" : "") + "); or write `pid"
