@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 
@@ -51,6 +52,14 @@ public final class ConfigFiles {
 
     private static final Predicate<String> CONF = path -> path.endsWith(".conf");
 
+    /**
+     * Configuration folders the server images already hold: COPY puts a file into a folder that exists, so
+     * {@code COPY nginx.conf /etc/nginx/conf.d} makes /etc/nginx/conf.d/nginx.conf without the trailing slash too.
+     */
+    private static final Set<String> IMAGE_FOLDERS = Set.of("/etc/nginx", "/etc/nginx/conf.d",
+            "/etc/nginx/templates", "/etc/nginx/sites-enabled", "/etc/nginx/sites-available",
+            "/usr/local/etc/php-fpm.d", "/usr/local/etc/php/conf.d");
+
     /** The files the image's Dockerfile copies to a path under {@code folder} that {@code named} accepts. */
     static Optional<Map<String, SourceFile>> copied(ReviewContext context, Container c, String folder,
             Predicate<String> named) {
@@ -61,6 +70,7 @@ public final class ConfigFiles {
             }
             for (String source : copy.sources()) {
                 String target = copy.containerPath().endsWith("/") || copy.sources().size() > 1
+                        || IMAGE_FOLDERS.contains(copy.containerPath())
                         ? PathNames.join(copy.containerPath(), PathNames.fileName(source)) : copy.containerPath();
                 String inContext = PathNames.normalizeRelative(source.replaceFirst("^/+", "")); // "/" is the context's root
                 if (inContext == null) {
