@@ -16,6 +16,7 @@ import dev.drydock.core.review.Severity;
 import dev.drydock.core.rules.support.ComposeEdits;
 import dev.drydock.core.rules.support.ComposeServices;
 import dev.drydock.core.rules.support.DataStores;
+import dev.drydock.core.rules.support.NodeInspector;
 import dev.drydock.core.rules.support.PhpFpm;
 import dev.drydock.core.rules.support.ProtocolPorts;
 import dev.drydock.core.rules.support.TraefikApi;
@@ -33,7 +34,9 @@ import java.util.Optional;
                 + " mongo...; or by the container port: 5432, 6379, 27017...) or to php-fpm's FastCGI port 9000 (of a"
                 + " service whose image runs php-fpm: FastCGI runs any PHP file a client names, with the PHP settings"
                 + " it sends) or to Traefik's API and dashboard served without authentication by --api.insecure"
-                + " (port 8080, or the address of the traefik entry point), medium for those in development"
+                + " (port 8080, or the address of the traefik entry point) or to a Node.js inspector the service's"
+                + " command opens to every network (--inspect=0.0.0.0:9229, also in the package.json script it runs:"
+                + " whoever reaches it runs code in the container), medium for those in development"
                 + " files (compose.override.yml, docker-compose.dev.yml, the compose.yaml of Spring Boot's"
                 + " development services beside a build that uses spring-boot-docker-compose), low for other services. An explicit 0.0.0.0 or :: is taken as deliberate, except in"
                 + " front of a data store, and so are host ports 80 and 443, which a site or its reverse proxy"
@@ -86,7 +89,8 @@ public final class PortPublishedOnAllInterfaces implements Rule {
                 }
                 Optional<String> store = DataStores.behind(service, port).or(() -> port.targetStart() != port.targetEnd()
                         ? Optional.empty() : PhpFpm.fastCgiBehind(context, service, port.targetStart())
-                                .or(() -> TraefikApi.insecureBehind(service, port.targetStart())));
+                                .or(() -> TraefikApi.insecureBehind(service, port.targetStart()))
+                                .or(() -> inspectorBehind(context, service, port.targetStart())));
                 boolean explicit = port.hostIp() != null && !port.hostIp().isBlank();
                 if (store.isEmpty() && (explicit || webPort(port))) {
                     continue;
@@ -117,7 +121,11 @@ public final class PortPublishedOnAllInterfaces implements Rule {
                         + " on, past ufw or firewalld rules" : ", past ufw or firewalld rules");
         context.finding(this, ComposeServices.location(port.node()), message)
                 .severity(severity)
-                .recommendation(store.isPresent()
+                .recommendation(store.isPresent() && store.get().startsWith(INSPECTOR)
+                        ? "Bind it to 127.0.0.1 (`" + loopbackEntry(port) + "`): a debugger on this machine still"
+                                + " attaches, other hosts cannot run code in the container; where nobody debugs, drop"
+                                + " the port and the --inspect option."
+                        : store.isPresent()
                         ? "Bind it to 127.0.0.1 (`" + loopbackEntry(port) + "`)" + (development
                                 ? ": what runs on this machine (the application started from the IDE or the"
                                         + " build, database tools) still reaches it there, other hosts do not."
@@ -131,6 +139,16 @@ public final class PortPublishedOnAllInterfaces implements Rule {
                                         + " reverse proxy on the same host)."))
                 .fix(store.isEmpty() ? null : explicit ? hostIpReplaced(hit.service(), port) : loopback(hit.service(), port))
                 .add();
+    }
+
+    private static final String INSPECTOR = "Node.js inspector";
+
+    /** The Node.js inspector a container port leads to, when the service's command opens it to every network. */
+    private static Optional<String> inspectorBehind(ReviewContext context, Service service, int port) {
+        return NodeInspector.of(context, ComposeServices.container(context, service))
+                .filter(open -> open.port() == port)
+                .map(open -> INSPECTOR + " (" + open.option() + " in `" + open.command() + "`), which runs any"
+                        + " JavaScript a client sends inside the container,");
     }
 
     /** The protocol other than HTTP the container port serves (SSH on 22, MQTT on 1883), when it is a well-known one. */
