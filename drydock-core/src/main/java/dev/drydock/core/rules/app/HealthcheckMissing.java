@@ -71,11 +71,12 @@ import java.util.Optional;
                 + " starts FROM (the tag a build of the project or a compose service's image: gives it): the images"
                 + " built on it know what they serve and are reviewed for their own. For a container that serves requests (ports"
                 + " published or exposed, a web server or application found, or an nginx service of the compose project"
-                + " passing requests to it with proxy_pass): low when every compose service that"
-                + " runs the image probes it (Compose and Swarm stacks know its health; only the image run another"
-                + " way, such as `docker run`, has none), also when that probe cannot succeed in the image (a program"
-                + " it lacks, a path the application does not serve): the message then names the rule that reports"
-                + " the probe, whose finding carries the weight, and says not to copy it into the image; medium otherwise (nothing in the project checking its"
+                + " passing requests to it with proxy_pass): critical when a compose file of the"
+                + " project probes it with a probe that cannot succeed in the image (a program it lacks, a path the"
+                + " application does not serve: the message names the rule that reports the probe), since the project"
+                + " relies on a health state that never comes; low when every compose service that runs the image"
+                + " probes it with a probe that works (Compose and Swarm stacks know its health; only the image run"
+                + " another way, such as `docker run`, has none); medium otherwise (nothing in the project checking its"
                 + " health, a service of the image left unprobed, or a lone Dockerfile, whose platform, such as"
                 + " Kubernetes, which ignores HEALTHCHECK, ECS or Cloud Run, usually probes it with its own"
                 + " settings); low for an application a Kamal config/deploy.yml beside the build context deploys"
@@ -438,9 +439,9 @@ public final class HealthcheckMissing implements Rule {
             boolean everyServiceProbed = probe != null && image.containers().stream()
                     .allMatch(x -> x.healthcheck() != null && "compose".equals(x.healthcheck().source()));
             var finding = context.finding(this, new Location(image.dockerfile(), stage.from().span()), message)
-                    // a probe that cannot succeed is the finding of the rule that reports it, not a second one here
-                    .severity(kamal.isPresent() || fly.isPresent() || distributed
-                                    || everyServiceProbed ? Severity.LOW : kubeHealth != null ? kubeHealth.severity()
+                    .severity(application && failing != null ? Severity.CRITICAL
+                            : kamal.isPresent() || fly.isPresent() || distributed
+                                    || everyServiceProbed && failing == null ? Severity.LOW : kubeHealth != null ? kubeHealth.severity()
                             : Severity.MEDIUM)
                     .implicit()
                     .recommendation(recommendation);

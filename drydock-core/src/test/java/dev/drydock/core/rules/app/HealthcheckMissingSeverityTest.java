@@ -13,9 +13,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * How much a missing HEALTHCHECK weighs: low for a server every compose service probes, also with a probe that cannot
- * succeed in the image (the rule that reports the probe carries that weight), medium for a server nothing probes, low
- * for a container that serves nothing.
+ * How much a missing HEALTHCHECK weighs: critical when the project's compose file probes the server with a probe
+ * that cannot succeed in the image, medium for a server that only compose probes or nothing probes, low for a
+ * container that serves nothing.
  */
 class HealthcheckMissingSeverityTest {
 
@@ -40,14 +40,13 @@ class HealthcheckMissingSeverityTest {
     Path dir;
 
     @Test
-    void lowWhenTheComposeProbeCannotSucceedInTheImageForItsOwnRuleReportsIt() throws IOException {
+    void criticalWhenTheComposeProbeCannotSucceedInTheImage() throws IOException {
         write("Dockerfile", SERVER);
         write("compose.yaml", PUBLISHED + """
                     healthcheck:
                       test: ["CMD", "curl", "-f", "http://localhost:3000/ready"]
                 """);
-        assertThat(severity()).as("node's Alpine image has no curl: healthcheck-tool-missing's finding")
-                .isEqualTo(Severity.LOW);
+        assertThat(severity()).as("node's Alpine image has no curl").isEqualTo(Severity.CRITICAL);
     }
 
     @Test
