@@ -100,7 +100,8 @@ public final class NginxNonRootPaths implements Rule {
                                     + String.join(" and ", unwritable) + " belong to root: nginx stops at start with"
                                     + " Permission denied")
                     .recommendation("Build FROM " + unprivileged(image) + " instead and drop " + (composeUser
-                            ? "the service's user: " + user.value() + " (its own user is nginx, UID 101"
+                            ? "the service's user: " + user.value() + " (that image runs as its own nginx user,"
+                                    + " UID 101,"
                             : "USER " + user.value() + " (it runs as UID 101")
                             + " with its pid file and temporary folders in /tmp, and listens on"
                             + " 8080: change `listen 80` and the published port to match"
