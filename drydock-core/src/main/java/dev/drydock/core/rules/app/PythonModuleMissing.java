@@ -10,6 +10,7 @@ import dev.drydock.core.rules.support.BuildContexts;
 import dev.drydock.core.rules.support.Call;
 import dev.drydock.core.rules.support.ImageFiles;
 import dev.drydock.core.rules.support.PythonProjectInstalls;
+import dev.drydock.core.rules.support.RegistryInstallRuns;
 import dev.drydock.core.rules.support.RunStep;
 import dev.drydock.core.rules.support.SimilarNames;
 import dev.drydock.core.rules.support.Stages;
@@ -32,10 +33,6 @@ final class PythonModuleMissing {
     record Missing(String module, String file, String closest, List<String> siblings, String contextFile) {}
 
     /** Programs that set up the system (packages, users, modes) and write nothing into the project's folders. */
-    private static final Set<String> SETUP = Set.of("apt-get", "apt", "apk", "yum", "dnf", "microdnf", "useradd",
-            "groupadd", "adduser", "addgroup", "usermod", "chown", "chmod", "chgrp", "rm", "true", "set", "export",
-            "ldconfig", "update-ca-certificates", "apt-mark");
-
     /** wsgi and asgi: one never stands in for the other (gunicorn serves WSGI, uvicorn ASGI). */
     private static final Set<String> SERVER_INTERFACES = Set.of("wsgi", "asgi");
 
@@ -153,30 +150,7 @@ final class PythonModuleMissing {
     }
 
     static Optional<Boolean> mayHold(ReviewContext context, BuildLink build, String path) {
-        return ImageFiles.mayHold(context.project(), build, build.stage(), path, PythonModuleMissing::installsOnly);
-    }
-
-    /**
-     * Whether a RUN only installs packages from a registry, sets up users, folders or modes: nothing of that writes
-     * a module into the project's folders. A redirect, a download, a local package or {@code --target} may.
-     */
-    private static boolean installsOnly(RunStep run) {
-        if (run.script() == null || run.calls().isEmpty()) {
-            return false;
-        }
-        for (Call call : run.calls()) {
-            if (call.command() == null || !call.command().redirects().isEmpty()) {
-                return false;
-            }
-            List<String> args = call.args().stream().map(Call.Arg::value).toList();
-            boolean pip = call.is("pip", "pip3") || call.name().startsWith("python") && args.size() > 1
-                    && args.get(0).equals("-m") && args.get(1).equals("pip");
-            if (pip ? args.stream().anyMatch(a -> PythonProjectInstalls.localPackage(a) || a.equals("-t") || a.startsWith("--target")
-                    || a.startsWith("--prefix") || a.startsWith("--root")) : !SETUP.contains(call.name())) {
-                return false;
-            }
-        }
-        return true;
+        return ImageFiles.mayHold(context.project(), build, build.stage(), path, RegistryInstallRuns::installsOnly);
     }
 
     /**

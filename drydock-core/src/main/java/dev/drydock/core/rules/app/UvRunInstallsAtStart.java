@@ -8,9 +8,11 @@ import dev.drydock.core.entrypoint.Wrapper;
 import dev.drydock.core.manifest.Dependency;
 import dev.drydock.core.manifest.Manifest;
 import dev.drydock.core.manifest.ManifestKind;
+import dev.drydock.core.manifest.PyProject;
 import dev.drydock.core.manifest.Scope;
 import dev.drydock.core.project.Container;
 import dev.drydock.core.project.EffectiveCommand;
+import dev.drydock.core.project.ImagePaths;
 import dev.drydock.core.project.Origin;
 import dev.drydock.core.review.Category;
 import dev.drydock.core.review.ExampleFile;
@@ -23,6 +25,8 @@ import dev.drydock.core.review.Severity;
 import dev.drydock.core.rules.support.Call;
 import dev.drydock.core.rules.support.CmdEdits;
 import dev.drydock.core.rules.support.DevContainers;
+import dev.drydock.core.rules.support.ImageFiles;
+import dev.drydock.core.rules.support.RegistryInstallRuns;
 import dev.drydock.core.rules.support.RunStep;
 import dev.drydock.core.rules.support.ShortText;
 import dev.drydock.core.rules.support.Stages;
@@ -48,8 +52,13 @@ import java.util.Set;
                 + " UV_NO_SYNC or UV_NO_DEV set; when every `uv sync` of the image has --no-install-project (or"
                 + " --no-install-workspace) and the pyproject.toml declares a build backend, so that uv run builds"
                 + " and installs the project itself at start; and for `uv run --with PACKAGE` and `uv run"
-                + " --isolated`, which install into a fresh environment. Quiet for uv run --no-sync, --offline,"
-                + " --no-project or --script, in dev containers, and when no `uv sync` of the image can be read.",
+                + " --isolated`, which install into a fresh environment; and when the image holds the project's"
+                + " pyproject.toml (with [project] dependencies) in the working directory but no .venv beside it and"
+                + " no UV_PROJECT_ENVIRONMENT: the packages were installed with pip or `uv pip install --system`, or"
+                + " into a virtualenv elsewhere (uv ignores VIRTUAL_ENV for a project), so uv run creates the"
+                + " environment at start. Quiet for a script with inline metadata (`# /// script`), for uv run"
+                + " --active, --no-sync, --offline, --no-project or --script, in dev containers, and where"
+                + " drydock cannot tell what the image holds (a base image it does not know).",
         problem = "The build installs the environment without the dev group, as it should, and then `uv run` puts"
                 + " the dev group back: it compares the environment with uv.lock and the default groups, finds the"
                 + " dev packages missing and installs them before it starts the program, on every start of a new"
@@ -128,6 +137,8 @@ public final class UvRunInstallsAtStart implements Rule {
                     || options.stream().anyMatch(NO_DEV::contains)
                     || set(ep, "UV_NO_DEV") ? Optional.empty() : syncWithout(c, Sync::withoutDev);
             List<String> dev = withoutDev.isEmpty() ? List.of() : requirements(c, Scope.DEV, "dev");
+            List<String> unbuilt = fresh != null || !backend.isEmpty() || !dev.isEmpty() ? List.of()
+                    : environmentNotBuilt(context, c, options);
             if (fresh != null) {
                 reported.add(at);
                 context.finding(this, at, "`uv run " + String.join(" ", uvRun.args()) + "` installs "
@@ -168,8 +179,56 @@ public final class UvRunInstallsAtStart implements Rule {
                                 + " PATH=\"/app/.venv/bin:$PATH\") and start the program itself.")
                         .fix(fix(c))
                         .add();
+            } else if (!unbuilt.isEmpty()) {
+                reported.add(at);
+                String workdir = ep.workdir();
+                context.finding(this, at, "`uv run` finds the project in " + PathNames.join(workdir, "pyproject.toml")
+                                + " and syncs its environment, " + PathNames.join(workdir, ".venv") + ", before it"
+                                + " starts the program; no step of " + c.build().dockerfile() + " builds that"
+                                + " environment (no `uv sync`; what pip or uv pip installed elsewhere is not used),"
+                                + " so every new container creates it and downloads the project's dependencies ("
+                                + String.join(", ", unbuilt) + ") from the registry before it serves")
+                        .recommendation("Build the environment in the image: copy pyproject.toml and uv.lock, `RUN uv"
+                                + " sync --locked --no-dev`, then put " + PathNames.join(workdir, ".venv/bin")
+                                + " first on PATH and start the program itself; or, if the packages installed in the"
+                                + " image are the ones to use, start the program without uv run.")
+                        .add();
             }
         }
+    }
+
+    /**
+     * The dependencies of the project uv run syncs at start when the image holds its pyproject.toml at the working
+     * directory but no environment beside it: empty when it has one, may have one, or uses another
+     * (UV_PROJECT_ENVIRONMENT, --active), for a script with inline metadata, or when pyproject.toml declares no
+     * [project] dependencies.
+     */
+    private static List<String> environmentNotBuilt(ReviewContext context, Container c, List<String> options) {
+        EntryPoint ep = c.entryPoint();
+        String workdir = ep.workdir();
+        if (workdir == null || !workdir.startsWith("/") || ep.environment().containsKey("UV_PROJECT_ENVIRONMENT")
+                || options.contains("--active") || !ImageFiles.mayHold(context.project(), c.build(), c.build().stage(),
+                        PathNames.join(workdir, "pyproject.toml")).orElse(false)
+                || ImageFiles.mayHoldHiddenEntry(context.project(), c.build(), c.build().stage(),
+                        PathNames.join(workdir, ".venv"), run -> RegistryInstallRuns.installsOnly(run, workdir)).orElse(true)) {
+            return List.of();
+        }
+        var files = context.project().files();
+        var paths = ImagePaths.of(c.build().model(), c.build().stage(),
+                p -> files.isDirectory(PathNames.join(c.build().context(), p)));
+        boolean inlineScript = ep.targetFiles().stream().filter(f -> f.endsWith(".py")).findFirst()
+                .flatMap(paths::toContext).map(p -> PathNames.join(c.build().context(), p))
+                .flatMap(context.project()::source).filter(f -> f.text().contains("# /// script")).isPresent();
+        if (inlineScript) {
+            return List.of(); // a script with inline metadata runs in an environment of its own
+        }
+        Optional<String> contextFile = paths.toContext(PathNames.join(workdir, "pyproject.toml"))
+                .map(p -> PathNames.join(c.build().context(), p));
+        List<String> names = new ArrayList<>();
+        contextFile.flatMap(context.project()::source).ifPresent(file -> PyProject.of(file).dependencies().stream()
+                .filter(d -> d.scope() == Scope.MAIN && "project".equals(d.source()))
+                .map(d -> d.name()).distinct().forEach(names::add));
+        return names.size() > 4 ? List.of(names.get(0), names.get(1), names.get(2), "...") : names;
     }
 
     /**

@@ -42,12 +42,27 @@ public final class ImageFiles {
      */
     public static Optional<Boolean> mayHold(Project project, BuildLink build, Stage stage, String path,
             Predicate<RunStep> cannotWrite) {
+        return mayHold(project, build, stage, path, cannotWrite, false);
+    }
+
+    /**
+     * As {@link #mayHold(Project, BuildLink, Stage, String, Predicate)} for a hidden entry of a folder the base image does not
+     * hold ({@code /app/.venv}): no base image puts anything there either.
+     */
+    public static Optional<Boolean> mayHoldHiddenEntry(Project project, BuildLink build, Stage stage, String path,
+            Predicate<RunStep> cannotWrite) {
+        return mayHold(project, build, stage, path, cannotWrite, true);
+    }
+
+    private static Optional<Boolean> mayHold(Project project, BuildLink build, Stage stage, String path,
+            Predicate<RunStep> cannotWrite, boolean hiddenEntry) {
         if (build == null || build.model() == null || stage == null || !path.startsWith("/") || path.contains("$")
                 || path.contains("*") || path.contains("?") || path.contains("[")) {
             return Optional.empty();
         }
         String p = PathNames.normalizeAbsolute("/", path);
-        if (!outsideBase(build.model(), stage, p)) {
+        String checked = hiddenEntry && PathNames.fileName(p).startsWith(".") ? PathNames.parent(p) : p;
+        if (!outsideBase(build.model(), stage, checked)) {
             return Optional.empty();
         }
         ImagePaths.Writers writers = new ImagePaths.Writers() {
