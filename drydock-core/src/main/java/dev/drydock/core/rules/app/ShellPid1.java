@@ -1,9 +1,14 @@
 package dev.drydock.core.rules.app;
 
+import dev.drydock.core.compose.Located;
+import dev.drydock.core.compose.ScalarNode;
+import dev.drydock.core.compose.SeqNode;
+import dev.drydock.core.compose.Service;
 import dev.drydock.core.dockerfile.syntax.ExecForm;
 import dev.drydock.core.dockerfile.syntax.Instruction;
 import dev.drydock.core.edit.Fix;
 import dev.drydock.core.edit.FixSafety;
+import dev.drydock.core.edit.SourceEdits;
 import dev.drydock.core.edit.TextEdit;
 import dev.drydock.core.entrypoint.EntryPoint;
 import dev.drydock.core.entrypoint.ScriptArguments;
@@ -130,19 +135,29 @@ final class ShellPid1 {
     /** {@code init}: the init the shell runs under as its child (tini), or null when the shell is PID 1. */
     static String shellRecommendation(EffectiveCommand command, String script, String which, String what,
             String init) {
-        List<String> words = StopSignalFixes.literalCommand(script);
+        return shellRecommendation(command.shellForm(),
+                command.entrypoint().isEmpty() ? command.cmd() : command.entrypoint(), script,
+                StopSignalFixes.literalCommand(script), which, what, init);
+    }
+
+    /**
+     * As {@link #shellRecommendation(EffectiveCommand, String, String, String, String)} for a command given as
+     * written ({@code argv}, {@code script}), with {@code words} the script's words when it is one plain command.
+     */
+    static String shellRecommendation(boolean shellForm, List<String> argv, String script, List<String> words,
+            String which, String what, String init) {
         String place = init == null ? "PID 1" : init + "'s child";
         if (!words.isEmpty()) {
             return "Use the exec form, which makes " + what + " " + place + ": " + which + " " + Probes.json(words) + ".";
         }
         String execd = FinalPipeline.of(script).map(FinalPipeline::withExec).orElse("exec " + script.strip());
         String rewritten;
-        if (command.shellForm()) {
+        if (shellForm) {
             rewritten = which + " " + execd.strip();
         } else {
-            List<String> argv = new java.util.ArrayList<>(command.entrypoint().isEmpty() ? command.cmd() : command.entrypoint());
-            argv.replaceAll(a -> a.equals(script) ? execd : a);
-            rewritten = which + " " + Probes.json(argv);
+            List<String> written = new java.util.ArrayList<>(argv);
+            written.replaceAll(a -> a.equals(script) ? execd : a);
+            rewritten = which + " " + Probes.json(written);
         }
         return "Start the last command with `exec`, so " + what + " replaces the shell as " + place + ": " + rewritten
                 + " (or move the setup into an entry-point script that ends with `exec \"$@\"`).";
@@ -193,13 +208,45 @@ final class ShellPid1 {
      * stage, when that command is a plain one: a compound command, a pipeline, a background job or a leading
      * assignment cannot take exec in front.
      */
-    static Fix execInScriptFix(Container c, EffectiveCommand command, String script, boolean inCmd) {
-        if (script == null || script.contains("<<") || script.chars().anyMatch(ch -> ch < 0x20 && ch != '\t')) {
+    /**
+     * {@code exec } written before the script's last command, in the compose file's list-form command or entrypoint
+     * whose script word ({@code script}, as written) the file holds as plain text.
+     */
+    static Fix execInComposeScriptFix(Service.Command command, String script) {
+        if (command == null || !(command.node() instanceof SeqNode)) {
             return null;
+        }
+        Optional<FinalPipeline> tail = execableTail(script);
+        for (Located<String> word : command.words()) {
+            if (tail.isPresent() && word.node() instanceof ScalarNode scalar && scalar.hasExactText()
+                    && scalar.raw().equals(script)) {
+                int at = tail.get().pipeline().span().start();
+                return Fix.of("exec the server from the shell, so that it becomes PID 1", FixSafety.SAFE,
+                        SourceEdits.replace(scalar.file(), scalar.spanOf(at, at), "exec "));
+            }
+        }
+        return null;
+    }
+
+    private static final Pattern PARAMETER_EXPANSION = Pattern.compile("\\$\\{[A-Za-z_][A-Za-z0-9_]*(?:[:?+=-][^}$`]*)?}");
+
+    /** The script's last command when exec can take it over: one simple command, nothing the shell must run after. */
+    private static Optional<FinalPipeline> execableTail(String script) {
+        if (script == null || script.contains("<<") || script.chars().anyMatch(ch -> ch < 0x20 && ch != '\t')) {
+            return Optional.empty();
         }
         Optional<FinalPipeline> tail = FinalPipeline.of(script);
         if (tail.flatMap(FinalPipeline::simple).filter(LoneCommandExec::execable).isEmpty()
-                || tail.get().text().chars().anyMatch(ch -> "|&;(){}`".indexOf(ch) >= 0)) {
+                || PARAMETER_EXPANSION.matcher(tail.get().text()).replaceAll("").chars()
+                        .anyMatch(ch -> "|&;(){}`".indexOf(ch) >= 0)) {
+            return Optional.empty();
+        }
+        return tail;
+    }
+
+    static Fix execInScriptFix(Container c, EffectiveCommand command, String script, boolean inCmd) {
+        Optional<FinalPipeline> tail = execableTail(script);
+        if (tail.isEmpty()) {
             return null;
         }
         String execd = tail.get().withExec();

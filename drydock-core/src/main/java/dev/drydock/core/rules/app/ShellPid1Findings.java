@@ -151,12 +151,20 @@ final class ShellPid1Findings {
                     .add();
             return;
         }
-        rule.finding(context, c, origin, "the " + written + " " + form + " starts `" + ShortText.of(script, 70) + signal)
-                .recommendation(compound ? ShellPid1.compoundRecommendation(script)
-                        : ShellPid1.shellRecommendation(command, script,
-                        written.startsWith("compose ") ? written.substring("compose ".length()) + ":" : which, what,
-                        init.map(InitForwarding::init).orElse(null)))
+        Optional<ComposeCommandText> asWritten = s == null ? Optional.empty()
+                : ComposeCommandText.of(inCmd ? s.command() : s.entrypoint(), script);
+        String shown = asWritten.map(ComposeCommandText::script).orElse(script);
+        String key = written.startsWith("compose ") ? written.substring("compose ".length()) + ":" : which;
+        String initName = init.map(InitForwarding::init).orElse(null);
+        rule.finding(context, c, origin, "the " + written + " " + form + " starts `" + ShortText.of(shown, 70) + signal)
+                .recommendation(compound ? ShellPid1.compoundRecommendation(shown)
+                        : asWritten.map(w -> ShellPid1.shellRecommendation(false, w.argv(), w.script(),
+                                w.literalWords(script), key, what, initName))
+                        .orElseGet(() -> ShellPid1.shellRecommendation(command, script, key, what, initName)))
                 .fix(compound ? null : command.shellForm() ? ShellPid1.execFormFix(c, command, script)
+                        : written.startsWith("compose ") ? ShellPid1.execInComposeScriptFix(
+                                inCmd ? s.command() : s.entrypoint(), asWritten.map(ComposeCommandText::script)
+                                        .orElse(script))
                         : ShellPid1.execInScriptFix(c, command, script, inCmd))
                 .add();
     }
