@@ -16,6 +16,7 @@ import dev.drydock.core.review.RuleDefinition;
 import dev.drydock.core.review.RuleExample;
 import dev.drydock.core.review.Severity;
 import dev.drydock.core.rules.support.ComposeServices;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -73,23 +74,37 @@ public final class DockerSocketMounted implements Rule {
     public void check(ReviewContext context) {
         for (ComposeServices.Ref ref : ComposeServices.services(context)) {
             Service service = ref.service();
+            List<Service.Volume> sockets = new ArrayList<>();
+            List<Service.Volume> folders = new ArrayList<>();
             for (Service.Volume volume : isSocketProxy(service) ? List.<Service.Volume>of() : service.volumes()) {
                 if (!(volume.isBind() || "npipe".equals(volume.type())) || volume.source() == null) {
                     continue;
                 }
                 String source = volume.source().replace('\\', '/');
-                boolean folder = source.startsWith("/") && SOCKET_FOLDERS.contains(PathNames.normalizeAbsolute("/", source));
-                if (!SOCKETS.contains(PathNames.fileName(source)) && !folder) {
-                    continue;
+                if (source.startsWith("/") && SOCKET_FOLDERS.contains(PathNames.normalizeAbsolute("/", source))) {
+                    folders.add(volume);
+                } else if (SOCKETS.contains(PathNames.fileName(source))) {
+                    sockets.add(volume);
                 }
+            }
+            // one finding per service: the socket's own mount, naming a folder mount that holds it too
+            for (Service.Volume volume : sockets.isEmpty() ? folders : sockets) {
+                boolean folder = sockets.isEmpty();
+                String source = volume.source().replace('\\', '/');
+                String also = folder || folders.isEmpty() ? "" : ", and its folder "
+                        + folders.get(0).source() + " as well (line " + folders.get(0).node().span().startLine() + "),";
                 String what = folder ? " the host's " + volume.source() + ", which holds the engine socket, docker.sock"
-                        : " the engine socket " + volume.source();
-                String recommendation = "Remove the mount from " + service.name() + "; if it only reads container"
-                        + " events, give it a socket proxy that allows read-only API calls.";
-                if (folder && HostAgents.of(service).filter(a -> a.documents(PathNames.normalizeAbsolute("/", source))).isPresent()) {
-                    recommendation = "cAdvisor's documentation mounts " + volume.source() + " for the socket, to read"
-                            + " the containers' names and labels: point it at a socket proxy that allows only read-only"
-                            + " API calls instead (`--docker=tcp://socket-proxy:2375`) and remove the mount.";
+                        : " the engine socket " + volume.source() + also;
+                String recommendation = "Remove the mount" + (also.isEmpty() ? "" : "s") + " from " + service.name()
+                        + "; if it only reads container events, give it a socket proxy that allows read-only API"
+                        + " calls.";
+                Service.Volume documented = folder ? volume : folders.isEmpty() ? null : folders.get(0);
+                if (documented != null && HostAgents.of(service).filter(a -> a.documents(PathNames.normalizeAbsolute("/",
+                        documented.source().replace('\\', '/')))).isPresent()) {
+                    recommendation = "cAdvisor's documentation mounts " + documented.source() + " for the socket, to"
+                            + " read the containers' names and labels: point it at a socket proxy that allows only"
+                            + " read-only API calls instead (`--docker=tcp://socket-proxy:2375`) and remove the mount"
+                            + (also.isEmpty() ? "" : "s") + ".";
                 }
                 context.finding(this, ComposeServices.location(volume.node()), service.name() + " mounts" + what
                                 + (volume.readOnly() ? " (read-only does not help: the"
