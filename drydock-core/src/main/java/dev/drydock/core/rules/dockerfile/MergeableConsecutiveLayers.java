@@ -41,7 +41,9 @@ import java.util.stream.Collectors;
                 + " gives each part that changes on its own its own layer, and the parts that did not change since"
                 + " the last release keep the same layer, which registries and hosts already have. Builder stages that"
                 + " the image only copies files out of are left alone: their layers are never shipped, and separate"
-                + " steps there only cost a little build cache.",
+                + " steps there only cost a little build cache. A COPY of the whole context (`COPY . .`) stays apart"
+                + " from the COPYs before it: the manifests copied first are what keeps the dependency install cached"
+                + " (see layer-caching).",
         problem = "Each RUN, COPY and ADD makes a layer; a row of one-command RUNs (or of COPYs into one directory)"
                 + " makes a layer per line where one would do.",
         impact = "More layers to store, push and pull, and files deleted in a later RUN stay in the earlier layer.",
@@ -119,6 +121,9 @@ public final class MergeableConsecutiveLayers implements Rule {
             if (copy == null || !copy.heredocs().isEmpty() || copy.from() != null
                     || copy.sources().stream().anyMatch(src -> src.endsWith("/"))) {
                 return null; // layer by layer on purpose (a build's output, a directory per part): unchanged layers are reused
+            }
+            if (copy.sources().stream().anyMatch(src -> src.equals(".") || src.equals("*"))) {
+                return null; // the whole context: the manifests copied before it keep the dependency layer cached
             }
             return instruction.kind() + "|" + flags + "|" + TRAILING_SLASH.matcher(copy.containerPath()).replaceAll("");
         }
