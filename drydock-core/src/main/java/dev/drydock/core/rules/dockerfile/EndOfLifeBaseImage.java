@@ -48,7 +48,8 @@ import java.util.regex.Pattern;
                 + "python3.8, an image's 2.1-py3.7 tag; undotted forms such as py38 are left alone); or one of Microsoft's .NET images (mcr.microsoft.com/dotnet/sdk, aspnet, runtime,"
                 + " runtime-deps, and the retired repositories of older lines: mcr.microsoft.com/dotnet/core/*,"
                 + " microsoft/dotnet, microsoft/aspnetcore and microsoft/aspnetcore-build) of a .NET line past its end of support (below 10.0 on that date: .NET 8 and 9"
-                + " ended on 2026-11-10); or the official database, broker or proxy images compose files run, whose"
+                + " ended on 2026-11-10); or denoland/deno of the 1.x line (alpine-1.46.3 as well as 1.46.3), which got no"
+                + " fix after Deno 2.0; or the official database, broker or proxy images compose files run, whose"
                 + " supported lines the table lists one by one, so that a short-term line between two long-term ones"
                 + " counts as ended: postgres (15, 16, 17, 18: 13 and 14 ended), mysql (8.4 and 9.7 LTS: 5.7, 8.0 and"
                 + " the innovation lines 8.1-8.3, 9.0-9.6 ended), mariadb (10.11, 11.4, 11.8, 12.3: 10.6 and older and"
@@ -138,7 +139,8 @@ public final class EndOfLifeBaseImage implements Rule {
             Map.entry("node", "Node.js"), Map.entry("golang", "Go"), Map.entry("php", "PHP"), Map.entry("ruby", "Ruby"),
             Map.entry("dotnet", ".NET"), Map.entry("nginx", "nginx"), Map.entry("postgres", "PostgreSQL"),
             Map.entry("mysql", "MySQL"), Map.entry("mariadb", "MariaDB"), Map.entry("mongo", "MongoDB"),
-            Map.entry("redis", "Redis"), Map.entry("rabbitmq", "RabbitMQ"), Map.entry("traefik", "Traefik"));
+            Map.entry("redis", "Redis"), Map.entry("rabbitmq", "RabbitMQ"), Map.entry("traefik", "Traefik"),
+            Map.entry("deno", "Deno"));
 
     @Override
     public void check(ReviewContext context) {
@@ -207,14 +209,35 @@ public final class EndOfLifeBaseImage implements Rule {
     }
 
     private static boolean lineEnded(ImageReference ref) {
-        TagVersion version = ref.version();
+        TagVersion version = version(ref);
         return version != null && version.hasVersion()
                 && BaseImageVersions.ended(lifecycle(ref), version.components());
     }
 
-    /** The name the table of supported lines knows the image's software by: the official image's, or dotnet. */
+    /** The tag's version; denoland/deno writes its variant first ({@code alpine-1.46.3}). */
+    private static TagVersion version(ImageReference ref) {
+        TagVersion version = ref.version();
+        if (lifecycle(ref).equals("deno") && (version == null || !version.hasVersion()) && ref.hasExplicitTag()) {
+            Matcher variantFirst = VARIANT_FIRST.matcher(ref.tag());
+            if (variantFirst.matches()) {
+                return TagVersion.parse(variantFirst.group(2) + "-" + variantFirst.group(1));
+            }
+        }
+        return version;
+    }
+
+    private static final Pattern VARIANT_FIRST = Pattern.compile("([a-z]+)-(\\d+(?:\\.\\d+)*)");
+
+    /**
+     * The name the table of supported lines knows the image's software by: the official image's, dotnet, or deno
+     * (denoland/deno).
+     */
     private static String lifecycle(ImageReference ref) {
-        return DotnetImages.versioned(ref) ? "dotnet" : ImageTags.officialName(ref);
+        if (DotnetImages.versioned(ref)) {
+            return "dotnet";
+        }
+        return ref.fullName() != null && ref.fullName().equalsIgnoreCase("docker.io/denoland/deno") ? "deno"
+                : ImageTags.officialName(ref);
     }
 
     private void check(ReviewContext context, ImageReference ref, Target target) {
@@ -234,7 +257,7 @@ public final class EndOfLifeBaseImage implements Rule {
 
     private void line(ReviewContext context, ImageReference ref, Target target, Optional<Release> release) {
         String name = lifecycle(ref);
-        TagVersion version = ref.version();
+        TagVersion version = version(ref);
         List<String> listed = BaseImageVersions.listedLines(name);
         String oldest = listed.get(0);
         String software = SOFTWARE.getOrDefault(name, name);
