@@ -33,6 +33,7 @@ public final class AppRules {
                 new PackageScriptMissing(),
                 new PythonScriptMissing(),
                 new CommandNotInImage(),
+                new StartProgramNotInImage(),
                 new DenoDependenciesNotCached(),
                 new MemoryLimitTooLow(),
                 new VariableInExecForm(),

@@ -324,12 +324,15 @@ public final class ImageContents {
     /**
      * The programs a package brings in through its dependencies, among those drydock asks about: Debian's python3-*
      * libraries and its gunicorn and uvicorn packages depend on python3 (Debian's Python policy), Alpine's py3-*
-     * packages on python3. Only for installs: removing such a package leaves its dependencies in place.
+     * packages on python3, its py2-* and py-* packages on python2. Only for installs: removing such a package leaves its dependencies in place.
      */
     static List<String> dependencyPrograms(PackageCommands.Manager manager, String pkg) {
         String p = pkg.toLowerCase(Locale.ROOT);
         if (manager == PackageCommands.Manager.APT && (p.startsWith("python3-") || p.equals("gunicorn") || p.equals("uvicorn"))) {
             return List.of("python3");
+        }
+        if (manager == PackageCommands.Manager.APK && (p.startsWith("py2-") || p.startsWith("py-"))) {
+            return List.of("python"); // Alpine's Python 2 packages (py2-pip, py-pip before 3.8) depend on python2
         }
         return manager == PackageCommands.Manager.APK && p.startsWith("py3-") ? List.of("python3", "python") : List.of();
     }

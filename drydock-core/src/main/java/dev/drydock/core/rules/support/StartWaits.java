@@ -141,7 +141,11 @@ public final class StartWaits {
         return scripts;
     }
 
-    /** Whether the command runs in a loop, or in a function that a command in a loop calls. */
+    /** Whether the command of {@code script} runs in a loop, or in a function that a command in a loop calls. */
+    public static boolean repeated(Command command, ShellScript script) {
+        return repeated(command, script, 0);
+    }
+
     private static boolean repeated(Command command, ShellScript script, int depth) {
         if (command.in(Scope.LOOP_CONDITION) || command.in(Scope.LOOP_BODY)) {
             return true;
