@@ -34,6 +34,7 @@ public final class AppRules {
                 new PythonScriptMissing(),
                 new CommandNotInImage(),
                 new StartProgramNotInImage(),
+                new ScriptWindowsLineEndings(),
                 new DenoDependenciesNotCached(),
                 new MemoryLimitTooLow(),
                 new VariableInExecForm(),
