@@ -59,9 +59,13 @@ public final class ShellCheckScript {
         return dialect;
     }
 
-    /** What ShellCheck reads: the header (the dialect directive, then the variables), then the script. */
+    /**
+     * What ShellCheck reads: the header (the dialect directive, then the variables), then the script, whose own #!
+     * line, now below the header, becomes a comment of the same length (the directive names its shell).
+     */
     public String content() {
-        return header + text.text() + (text.text().endsWith("\n") ? "" : "\n");
+        String script = text.text().startsWith("#!") ? "# " + text.text().substring(2) : text.text();
+        return header + script + (script.endsWith("\n") ? "" : "\n");
     }
 
 

@@ -27,6 +27,7 @@ import dev.drydock.core.shellcheck.ShellCheck;
 import dev.drydock.core.shellcheck.ShellCheckComment;
 import dev.drydock.core.shellcheck.ShellCheckScript;
 import dev.drydock.core.source.MappedText;
+import dev.drydock.core.source.SourceFile;
 import dev.drydock.core.source.Span;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -42,7 +43,7 @@ import java.util.regex.Pattern;
 
 @RuleDefinition(
         id = "shellcheck",
-        title = "ShellCheck finds a problem in a RUN script",
+        title = "ShellCheck finds a problem in a RUN or start script",
         severity = Severity.LOW,
         category = Category.RELIABILITY,
         checks = "When the shellcheck program is on PATH, every shell-form RUN of every stage (and the script of a"
@@ -60,7 +61,8 @@ import java.util.regex.Pattern;
                 + " $NAME or ${NAME...} of a build variable whose value (its default or the build argument given)"
                 + " has no space or glob character, such as an application name or TARGETARCH; and SC2086 on"
                 + " $PHPIZE_DEPS, the php image's list of build packages, meant to split into one package name a"
-                + " word (apk add --virtual .build-deps $PHPIZE_DEPS). SC2016 is left out for a single-quoted"
+                + " word (apk add --virtual .build-deps $PHPIZE_DEPS). SC2016 is left out for envsubst's"
+                + " single-quoted list of variables (envsubst '$PORT' < template), and for a single-quoted"
                 + " ${NAME} that sed -i writes into Apache's configuration (/etc/apache2/, /usr/local/apache2/conf/,"
                 + " /etc/httpd/) when NAME is an ENV of the build or one of Debian's Apache envvars: Apache expands it"
                 + " from its environment when it starts (the php image's DocumentRoot recipe). SC1010 (a keyword"
@@ -68,11 +70,18 @@ import java.util.regex.Pattern;
                 + " error in the script: a loop or if missing that separator would be unterminated, so the word is"
                 + " an argument the script means (mix do deps.get, compile; echo all done)."
                 + " Exec-form RUNs, non-POSIX shells (pwsh, cmd, zsh) and heredocs with another interpreter are not"
-                + " shell scripts and are skipped. Turned off with --no-shellcheck.",
-        problem = "A RUN is a shell script that nobody runs through a shell linter: unquoted variables, ignored"
-                + " failures of cd or of a command inside a pipeline, bashisms under /bin/sh.",
-        impact = "Builds that succeed while a step silently failed, or that break on another base image whose"
-                + " /bin/sh is a different shell.",
+                + " shell scripts and are skipped. The project's scripts the containers start with (the entry-point"
+                + " script, those it passes the command through, the script that starts the program) go to it too,"
+                + " each once, in the dialect of their #! line (sh without one), with the names of the final stage's"
+                + " ARG and ENV and of the container's environment, and with BusyBox's features allowed where the"
+                + " image's /bin/sh is BusyBox's; their findings point into the script, and `# shellcheck"
+                + " disable=SCxxxx` there silences one. Scripts with Windows line endings are left to"
+                + " script-windows-line-endings. Turned off with --no-shellcheck.",
+        problem = "A RUN, and the script a container starts with, is a shell script that nobody runs through a"
+                + " shell linter: unquoted variables, ignored failures of cd or of a command inside a pipeline,"
+                + " bashisms under /bin/sh (dash on Debian and Ubuntu images rejects `[ a == b ]`).",
+        impact = "Builds that succeed while a step silently failed, containers whose start skips a step or fails,"
+                + " and scripts that break on another base image whose /bin/sh is a different shell.",
         recommendation = "Follow ShellCheck's advice on its wiki page for the code; where the construct is deliberate,"
                 + " write # drydock ignore=SCxxxx above the RUN.",
         references = {"https://www.shellcheck.net/wiki/", "https://github.com/koalaman/shellcheck"},
@@ -154,25 +163,65 @@ public final class ShellCheckRun implements Rule {
                         + file + ": " + e.getMessage()).severity(Severity.INFO).add();
                 continue;
             }
-            for (int i = 0; i < scripts.size(); i++) {
-                for (ShellCheckComment comment : results.get(i)) {
-                    if (comment.id().equals("SC2046") && ONE_WORD_SUBSTITUTION.matcher(scripts.get(i).excerpt(
-                            comment.line(), comment.column(), comment.endLine(), comment.endColumn())).matches()) {
-                        continue;
-                    }
-                    if (literalKeyword(comment, results.get(i))) {
-                        continue;
-                    }
-                    Span span = scripts.get(i).span(comment.line(), comment.column(), comment.endLine(),
-                            comment.endColumn());
-                    if (span != null && !checked.get(i).moot(comment, dockerfile.file().text(span), span)) {
-                        context.finding(metadata(comment), new Location(file, span),
-                                comment.id() + ": " + comment.message())
-                                .recommendation("See https://www.shellcheck.net/wiki/" + comment.id()
-                                        + "; if the construct is deliberate, write # drydock ignore=" + comment.id()
-                                        + " above the RUN.")
-                                .add();
-                    }
+            report(context, checked, results, dockerfile.file(), "# drydock ignore=%s above the RUN");
+        }
+        startScripts(context, shellcheck.get());
+    }
+
+    /**
+     * The project's scripts the containers start with (entry-point scripts, the script that starts the program),
+     * each once, in the dialect of its #! line (sh without one) and with the variables the container has.
+     */
+    private void startScripts(ReviewContext context, ShellCheck shellcheck) {
+        List<SourceFile> files = new ArrayList<>();
+        List<Checked> checked = new ArrayList<>();
+        for (StartScripts.Script start : StartScripts.of(context)) {
+            String dialect = dialect(start.interpreter());
+            if (dialect != null) {
+                SourceFile file = start.file();
+                files.add(file);
+                checked.add(new Checked(new ShellCheckScript(MappedText.of(file, 0, file.text().length()), dialect,
+                        start.variableNames()), start.busyBox() && dialect.equals("sh"), start.variables(),
+                        start.parsed()));
+            }
+        }
+        if (checked.isEmpty()) {
+            return;
+        }
+        List<List<ShellCheckComment>> results;
+        try {
+            results = shellcheck.check(checked.stream().map(Checked::script).toList());
+        } catch (IOException e) {
+            context.finding(this, new Location(files.get(0).path(), null), "shellcheck could not check the start"
+                    + " scripts: " + e.getMessage()).severity(Severity.INFO).add();
+            return;
+        }
+        for (int i = 0; i < checked.size(); i++) {
+            report(context, List.of(checked.get(i)), List.of(results.get(i)), files.get(i),
+                    "# shellcheck disable=%s on the line above");
+        }
+    }
+
+    private void report(ReviewContext context, List<Checked> checked, List<List<ShellCheckComment>> results,
+            SourceFile source, String ignoreHint) {
+        String file = source.path();
+        for (int i = 0; i < checked.size(); i++) {
+            ShellCheckScript script = checked.get(i).script();
+            for (ShellCheckComment comment : results.get(i)) {
+                if (comment.id().equals("SC2046") && ONE_WORD_SUBSTITUTION.matcher(script.excerpt(
+                        comment.line(), comment.column(), comment.endLine(), comment.endColumn())).matches()) {
+                    continue;
+                }
+                if (literalKeyword(comment, results.get(i))) {
+                    continue;
+                }
+                Span span = script.span(comment.line(), comment.column(), comment.endLine(), comment.endColumn());
+                if (span != null && !checked.get(i).moot(comment, source.text(span), span)) {
+                    context.finding(metadata(comment), new Location(file, span), comment.id() + ": " + comment.message())
+                            .recommendation("See https://www.shellcheck.net/wiki/" + comment.id()
+                                    + "; if the construct is deliberate, write " + ignoreHint.formatted(comment.id())
+                                    + ".")
+                            .add();
                 }
             }
         }
@@ -249,7 +298,7 @@ public final class ShellCheckRun implements Rule {
                 return true;
             }
             if (comment.id().equals("SC2016")) {
-                return apacheVariables(flagged, span);
+                return envsubstFormat(span) || apacheVariables(flagged, span);
             }
             if (!comment.id().equals("SC2086")) {
                 return false;
@@ -266,6 +315,19 @@ public final class ShellCheckRun implements Rule {
             return d != null && d.value() != null && SPLIT_FREE.matcher(d.value()).matches()
                     && !Pattern.compile("(^|[^A-Za-z0-9_])" + name + "=|\\b(read|for)\\b[^;\\n]*\\b" + name + "\\b")
                             .matcher(script.content()).find(); // the script sets it itself
+        }
+
+        /**
+         * Whether SC2016's single-quoted text is envsubst's SHELL-FORMAT argument, the list of the variables it may
+         * replace ({@code envsubst '$PORT $HOST' < template}): written in single quotes so that the shell leaves it.
+         */
+        private boolean envsubstFormat(Span span) {
+            for (Command envsubst : parsed.commands("envsubst")) {
+                if (envsubst.arguments().stream().anyMatch(w -> w.span() != null && w.span().contains(span.start()))) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         /**
@@ -362,9 +424,10 @@ public final class ShellCheckRun implements Rule {
         };
         return METADATA.computeIfAbsent(comment.id() + "/" + comment.level(), key -> {
             RuleMetadata umbrella = metadata();
-            return new RuleMetadata(comment.id(), "ShellCheck " + comment.id() + " in a RUN script", severity,
+            return new RuleMetadata(comment.id(), "ShellCheck " + comment.id() + " in a shell script", severity,
                     severity == Severity.INFO ? Category.MAINTAINABILITY : Category.RELIABILITY,
-                    "ShellCheck's check " + comment.id() + " on the shell scripts of RUN instructions.",
+                    "ShellCheck's check " + comment.id() + " on the shell scripts of RUN instructions and the"
+                            + " scripts containers start with.",
                     umbrella.problem(), umbrella.impact(), umbrella.recommendation(),
                     List.of("https://www.shellcheck.net/wiki/" + comment.id()), List.of(), FixSafety.NONE,
                     umbrella.effort(), "", List.of());
