@@ -146,6 +146,16 @@ public record EntryPoint(
                 || "true".equals(interpreterOptions.get("--watch"));
     }
 
+    /** The container paths of the project's scripts the start runs: the entry-point scripts, then {@link #startedBy}. */
+    public List<String> startScripts() {
+        if (startedBy == null || scripts.contains(startedBy)) {
+            return scripts;
+        }
+        List<String> all = new java.util.ArrayList<>(scripts);
+        all.add(startedBy);
+        return List.copyOf(all);
+    }
+
     /** Whether a wrapper of that name ({@code tini}, {@code gosu}, {@code sh -c}, ...) was seen through. */
     public boolean wrappedBy(String name) {
         return wrappers.stream().anyMatch(w -> w.name().equals(name));

@@ -21,7 +21,6 @@ import dev.drydock.core.shell.Shebang;
 import dev.drydock.core.source.SourceFile;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -87,10 +86,7 @@ public final class ScriptWindowsLineEndings implements Rule {
             if (c.build() == null || c.build().model() == null || ep == null) {
                 continue;
             }
-            Set<String> paths = new LinkedHashSet<>(ep.scripts());
-            if (ep.startedBy() != null) {
-                paths.add(ep.startedBy());
-            }
+            List<String> paths = ep.startScripts();
             for (String path : paths) {
                 Optional<SourceFile> found = c.scripts().find(path);
                 if (found.isEmpty() || !found.get().text().contains("\r\n") || converted(c, path)

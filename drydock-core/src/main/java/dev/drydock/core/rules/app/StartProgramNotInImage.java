@@ -36,7 +36,6 @@ import dev.drydock.core.shell.ShellScript;
 import dev.drydock.core.source.SourceFile;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -199,10 +198,7 @@ public final class StartProgramNotInImage implements Rule {
         if (reported != null) {
             done.add(reported);
         }
-        Set<String> paths = new LinkedHashSet<>(ep.scripts());
-        if (ep.startedBy() != null) {
-            paths.add(ep.startedBy());
-        }
+        List<String> paths = ep.startScripts();
         for (String path : paths) {
             Optional<SourceFile> file = c.scripts().find(path);
             Optional<ShellScript> parsed = c.scripts().parsed(path);
@@ -388,10 +384,7 @@ public final class StartProgramNotInImage implements Rule {
         if (ep == null) {
             return Optional.empty();
         }
-        List<String> candidates = new ArrayList<>(ep.scripts());
-        if (ep.startedBy() != null) {
-            candidates.add(ep.startedBy());
-        }
+        List<String> candidates = ep.startScripts();
         String name = PathNames.fileName(word);
         return candidates.stream().filter(p -> PathNames.fileName(p).equals(name)).findFirst()
                 .flatMap(p -> c.scripts().find(p));

@@ -39,10 +39,7 @@ final class StartScripts {
             if (c.build() == null || c.build().model() == null || c.build().stage() == null || ep == null) {
                 continue;
             }
-            Set<String> paths = new LinkedHashSet<>(ep.scripts());
-            if (ep.startedBy() != null) {
-                paths.add(ep.startedBy());
-            }
+            List<String> paths = ep.startScripts();
             for (String path : paths) {
                 SourceFile file = c.scripts().find(path).orElse(null);
                 ShellScript parsed = c.scripts().parsed(path).orElse(null);

@@ -121,10 +121,7 @@ public final class StartWaits {
         if (ep == null) {
             return scripts;
         }
-        Set<String> paths = new LinkedHashSet<>(ep.scripts());
-        if (ep.startedBy() != null) {
-            paths.add(ep.startedBy());
-        }
+        List<String> paths = ep.startScripts();
         Set<String> texts = new LinkedHashSet<>();
         for (String path : paths) {
             c.scripts().parsed(path).filter(s -> texts.add(s.text().file().text())).ifPresent(scripts::add);
