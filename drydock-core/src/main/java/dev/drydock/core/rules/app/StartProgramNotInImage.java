@@ -177,7 +177,8 @@ public final class StartProgramNotInImage implements Rule {
             String interpreter = shebang.get().interpreter();
             String first = script.text().lines().findFirst().orElse("").strip();
             report(context, c, image, interpreter, new Location(script.path(), script.lines(1, 1)), "the "
-                            + which(c) + " runs " + word + " (" + script.path() + ") directly, and its first line, `"
+                            + which(c) + " runs " + word + (PathNames.fileName(word).equals(script.path()) ? ""
+                                    : " (" + script.path() + ")") + " directly, and its first line, `"
                             + first + "`, has it run by " + interpreter + ", which " + image.baseImage() + " does not"
                             + " contain and the Dockerfile does not install: the container does not start (exec "
                             + word + ": no such file or directory)", Severity.HIGH,
@@ -302,14 +303,16 @@ public final class StartProgramNotInImage implements Rule {
     }
 
     /**
-     * Whether the image's stages may bring the program other than by a package install: an instruction that names
-     * it, and for a language runtime (which comes as a folder of its own) a PATH set by the Dockerfile, a copy from
+     * Whether the image's stages may bring the program other than by a package install drydock reads: an
+     * instruction with a word that begins like the program or one of its packages ({@link #ALIASES}), and for a
+     * language runtime (which comes as a folder of its own) a PATH set by the Dockerfile, a copy from
      * a stage or an image or an ADD into a folder such a runtime lives in, or a RUN that unpacks or runs an
      * installer.
      */
     private static boolean mayBring(Container c, String program) {
         var model = c.build().model();
-        Pattern named = Pattern.compile("(?<![\\w.-])" + Pattern.quote(program) + "(?![\\w.-])");
+        Pattern named = Pattern.compile("(?i)(?<![\\w.-])(?:" + String.join("|", ALIASES.getOrDefault(program,
+                List.of(Pattern.quote(program)))) + ")");
         boolean runtime = RUNTIMES.contains(program);
         if (runtime && !knowsRuntimes(c)) {
             return true;
@@ -363,6 +366,29 @@ public final class StartProgramNotInImage implements Rule {
     }
 
     private static final Set<String> BASE_SYSTEMS = Set.of("debian", "ubuntu", "alpine", "busybox");
+
+    /**
+     * Word beginnings that name the program, its packages (php8.2-cli, openjdk17-jre, ruby-full, py3-pip) or what
+     * installs it (nvm, pyenv, sdkman): a RUN, COPY or ADD with one of them may bring the program.
+     */
+    private static final Map<String, List<String>> ALIASES = Map.ofEntries(
+            Map.entry("java", List.of("java", "jdk", "jre", "openjdk", "temurin", "corretto", "zulu", "graalvm",
+                    "semeru", "liberica", "sdkman", "msopenjdk")),
+            Map.entry("node", List.of("node", "nvm", "volta", "fnm", "n ")),
+            Map.entry("python", List.of("python", "py2-", "py3-", "py-", "pyenv", "conda", "miniconda", "mamba",
+                    "micromamba", "uv python")),
+            Map.entry("python3", List.of("python", "py3-", "pyenv", "conda", "miniconda", "mamba", "micromamba",
+                    "uv python")),
+            Map.entry("ruby", List.of("ruby", "rbenv", "rvm")),
+            Map.entry("php", List.of("php")),
+            Map.entry("go", List.of("go")),
+            Map.entry("bun", List.of("bun")),
+            Map.entry("deno", List.of("deno")),
+            Map.entry("bash", List.of("bash")),
+            Map.entry("curl", List.of("curl")),
+            Map.entry("wget", List.of("wget")),
+            Map.entry("nc", List.of("nc\\b", "netcat", "ncat", "nmap")),
+            Map.entry("sh", List.of("sh\\b", "busybox", "bash", "dash")));
 
     private static final Set<String> RUNTIMES = Set.of("python", "python3", "node", "java", "ruby", "php", "go",
             "bun", "deno");
