@@ -48,6 +48,7 @@ import dev.drydock.core.rules.support.Probes;
 import dev.drydock.core.rules.support.Stages;
 import dev.drydock.core.rules.support.StopSignals;
 import dev.drydock.core.rules.support.fixes.StackFixes;
+import dev.drydock.core.rules.support.SwitchValues;
 import java.util.List;
 
 @RuleDefinition(
@@ -369,7 +370,7 @@ public final class DevServer implements Rule {
             String debug = ep.environment().get("FLASK_DEBUG");
             return found("Flask's development server (the `run` command of Flask's CLI, which "
                     + ep.target().value() + " builds with FlaskGroup; Werkzeug)"
-                    + (debug != null && java.util.Set.of("1", "true", "yes", "on").contains(debug.strip().toLowerCase(java.util.Locale.ROOT))
+                    + (SwitchValues.on(debug)
                             ? " in debug mode (FLASK_DEBUG=" + debug + "): " + DEBUGGER : ""), "run");
         }
         if (ep.runtime() == Runtime.PYTHON && (ep.target().kind() == Target.Kind.FILE

@@ -31,10 +31,10 @@ import dev.drydock.core.rules.support.RunStep;
 import dev.drydock.core.rules.support.ShortText;
 import dev.drydock.core.rules.support.Stages;
 import dev.drydock.core.rules.support.StartupMigrations;
+import dev.drydock.core.rules.support.SwitchValues;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -249,7 +249,7 @@ public final class UvRunInstallsAtStart implements Rule {
                     continue;
                 }
                 boolean byOption = options.has("--no-dev", "--only-group", "--no-default-groups");
-                boolean byVariable = !byOption && truthy(run.variable("UV_NO_DEV"));
+                boolean byVariable = !byOption && SwitchValues.on(run.variable("UV_NO_DEV"));
                 Sync sync = new Sync(run, byOption || byVariable, byVariable,
                         options.has("--no-install-project", "--no-install-workspace"));
                 if (!without.test(sync)) {
@@ -320,11 +320,7 @@ public final class UvRunInstallsAtStart implements Rule {
     }
 
     private static boolean set(EntryPoint ep, String name) {
-        return truthy(ep.environment().get(name));
-    }
-
-    private static boolean truthy(String value) {
-        return value != null && Set.of("1", "true", "yes", "on").contains(value.strip().toLowerCase(Locale.ROOT));
+        return SwitchValues.on(ep.environment().get(name));
     }
 
     private static String option(String word) {

@@ -12,6 +12,7 @@ import dev.drydock.core.review.RuleExample;
 import dev.drydock.core.review.Severity;
 import dev.drydock.core.rules.support.ComposeServices;
 import dev.drydock.core.rules.support.WrittenEnvironment;
+import dev.drydock.core.rules.support.SwitchValues;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -62,7 +63,6 @@ import java.util.Set;
 public final class AppDebugInProduction implements Rule {
 
     private static final Set<String> PRODUCTION = Set.of("production", "prod");
-    private static final Set<String> ON = Set.of("true", "1", "yes", "on");
 
     /** A mode or debug value the container gets, and where it is written, for the message. */
     private record Value(String value, String where) {}
@@ -75,7 +75,7 @@ public final class AppDebugInProduction implements Rule {
             }
             Service service = ref.service();
             List<WrittenEnvironment.Setting> written = WrittenEnvironment.of(context.project(), service);
-            WrittenEnvironment.Setting debug = setting(written, "APP_DEBUG").filter(s -> literal(s).filter(ON::contains)
+            WrittenEnvironment.Setting debug = setting(written, "APP_DEBUG").filter(s -> literal(s).filter(SwitchValues::on)
                     .isPresent()).orElse(null);
             Value mode = setting(written, "APP_ENV").map(s -> new Value(literal(s).orElse(""), from(s)))
                     .orElseGet(() -> imageMode(context, service));

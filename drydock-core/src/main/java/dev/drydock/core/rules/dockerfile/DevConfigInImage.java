@@ -29,6 +29,7 @@ import dev.drydock.core.dockerfile.model.Stage;
 import dev.drydock.core.manifest.Manifest;
 import dev.drydock.core.manifest.ManifestKind;
 import dev.drydock.core.rules.support.MixReleases;
+import dev.drydock.core.rules.support.SwitchValues;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -108,7 +109,6 @@ public final class DevConfigInImage implements Rule {
     private static final Set<String> DEV_MODES = Set.of("dev", "development", "local");
     private static final Set<String> PROFILE_NAMES = Set.of("SPRING_PROFILES_ACTIVE", "SPRING_PROFILES_INCLUDE",
             "QUARKUS_PROFILE", "MICRONAUT_ENVIRONMENTS");
-    private static final Set<String> TRUE = Set.of("1", "true", "yes", "on");
     private static final Set<String> DEV_TOKENS = Set.of("dev", "development");
     private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9]+");
     /** Names of variables that name a resource: a bare "dev" there is the development one. */
@@ -405,7 +405,7 @@ public final class DevConfigInImage implements Rule {
                     ? Optional.of(new Verdict("runs Gin in debug mode", "release", true)) : Optional.empty();
         }
         if (last.equals("DEBUG") && !upper.equals("PYTHONDEBUG")) {
-            return TRUE.contains(lower)
+            return SwitchValues.on(lower)
                     ? Optional.of(new Verdict("turns on debug mode" + debugEffect(upper), falseLike(v), true))
                     : Optional.empty();
         }
