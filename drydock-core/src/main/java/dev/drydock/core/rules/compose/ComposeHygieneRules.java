@@ -11,6 +11,7 @@ public final class ComposeHygieneRules {
     public static List<Rule> all() {
         return List.of(
                 new UndefinedComposeReference(),
+                new DependsOnCycle(),
                 new EnvironmentValueQuote(),
                 new ComposeInterpolatesContainerVariable(),
                 new EnvironmentEntryWithoutEquals(),
