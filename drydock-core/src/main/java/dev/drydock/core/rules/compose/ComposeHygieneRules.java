@@ -12,6 +12,7 @@ public final class ComposeHygieneRules {
         return List.of(
                 new UndefinedComposeReference(),
                 new DependsOnCycle(),
+                new EnvFileMissing(),
                 new EnvironmentValueQuote(),
                 new ComposeInterpolatesContainerVariable(),
                 new EnvironmentEntryWithoutEquals(),

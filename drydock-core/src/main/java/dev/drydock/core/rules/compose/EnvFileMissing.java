@@ -1,0 +1,113 @@
+package dev.drydock.core.rules.compose;
+
+import dev.drydock.core.compose.ScalarNode;
+import dev.drydock.core.compose.Service;
+import dev.drydock.core.discovery.ProjectEntry;
+import dev.drydock.core.ignore.GitIgnorePattern;
+import dev.drydock.core.review.Category;
+import dev.drydock.core.review.ReviewContext;
+import dev.drydock.core.review.Rule;
+import dev.drydock.core.review.RuleDefinition;
+import dev.drydock.core.review.RuleExample;
+import dev.drydock.core.review.Severity;
+import dev.drydock.core.rules.support.ComposeServices;
+import dev.drydock.core.rules.support.EnvFiles;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
+
+@RuleDefinition(
+        id = "env-file-missing",
+        title = "A service's env_file is not in the project",
+        severity = Severity.MEDIUM,
+        category = Category.RELIABILITY,
+        checks = "Each `env_file` of every compose service (short form, or long form without `required: false`),"
+                + " resolved against the folder of the compose file that names it, when the path lies in the project"
+                + " and holds no variable (the shell that runs Compose may set it). Fires when the file is not there. Low when git ignores it and a template"
+                + " beside it (.env.example, api.env.sample, .env.dist ...) says what it holds: keeping the real file"
+                + " out of git is right, and the finding is the step to run before `docker compose up`; medium"
+                + " otherwise (git ignores it and nothing documents it, or git does not ignore it: a file renamed,"
+                + " moved or never committed).",
+        problem = "Compose reads every env_file when it loads the project and stops when one is missing ('env file"
+                + " ... not found'), unless the entry says `required: false` (Compose 2.24 and later).",
+        impact = "`docker compose up` fails for the whole project on a fresh checkout, before any container starts,"
+                + " until someone creates the file, with no hint of what it must hold when no template exists.",
+        recommendation = "Commit a template beside it with every variable and a safe placeholder (api.env.example),"
+                + " and keep the real file in .gitignore; or mark the entry `required: false` when the service runs"
+                + " without it; or correct the path.",
+        references = {"https://docs.docker.com/reference/compose-file/services/#env_file",
+                "https://docs.docker.com/compose/how-tos/environment-variables/set-environment-variables/"},
+        effort = "5 min",
+        examples = @RuleExample(
+                bad = """
+                        services:
+                          api:
+                            image: ghcr.io/acme/api:1.4.2
+                            env_file: [config/api.env]
+                        """,
+                good = """
+                        services:
+                          api:
+                            image: ghcr.io/acme/api:1.4.2
+                            env_file:
+                              - path: config/api.env
+                                required: false
+                        """,
+                file = "compose.yaml"))
+public final class EnvFileMissing implements Rule {
+
+    @Override
+    public void check(ReviewContext context) {
+        var project = context.project();
+        Set<String> reported = new HashSet<>();
+        for (ComposeServices.Ref ref : ComposeServices.services(context)) {
+            for (Service.EnvFile envFile : ref.service().envFiles()) {
+                if (!envFile.required() || envFile.path() == null || envFile.file() == null
+                        || envFile.file().value() == null || envFile.file().value().contains("$")
+                        || envFile.file().node() instanceof ScalarNode scalar && !scalar.substitutions().isEmpty()) {
+                    continue; // with a variable in the path, the shell that runs Compose may point it elsewhere
+                }
+                String path = ComposeServices.projectPath(project, envFile.path());
+                if (path == null || path.isEmpty() || project.files().exists(path)
+                        || !reported.add(ref.file() + "#" + path + "#" + ref.name())) {
+                    continue;
+                }
+                Optional<GitIgnorePattern> ignored = project.gitIgnoring(path);
+                Optional<ProjectEntry> template = EnvFiles.template(project, path);
+                String written = envFile.file().value();
+                String message;
+                String recommendation;
+                Severity severity = Severity.MEDIUM;
+                if (ignored.isPresent() && template.isPresent()) {
+                    severity = Severity.LOW;
+                    message = ref.name() + " reads " + written + " (env_file), which git ignores (.gitignore: `"
+                            + ignored.get().text() + "`) and the checkout does not have: `docker compose up` fails"
+                            + " ('env file " + path + " not found') until it is made from " + template.get().path();
+                    recommendation = "Before the first `docker compose up`: cp " + template.get().path() + " " + path
+                            + ", then fill in its values.";
+                } else if (ignored.isPresent()) {
+                    message = ref.name() + " reads " + written + " (env_file), which git ignores (.gitignore: `"
+                            + ignored.get().text() + "`) and nothing in the project documents: on a fresh checkout"
+                            + " `docker compose up` fails ('env file " + path + " not found'), and nobody can tell"
+                            + " which variables it must set";
+                    recommendation = "Commit a template beside it, " + path + ".example, with every variable "
+                            + ref.name() + " reads and a safe placeholder, and say in the README to copy it; or mark"
+                            + " the entry `required: false` if " + ref.name() + " starts without it.";
+                } else {
+                    boolean gitignore = project.files().exists(".gitignore");
+                    message = ref.name() + " reads " + written + " (env_file), which is not in the project"
+                            + (gitignore ? " (and .gitignore does not list it, so it is not a local secret left out"
+                                    + " on purpose)" : "") + ": `docker compose up` fails for the whole project ('env"
+                            + " file " + path + " not found')";
+                    recommendation = "Correct the path if the file was moved or renamed, commit it if it holds no"
+                            + " secret, or commit a template (" + path + ".example) and list " + path + " in"
+                            + " .gitignore; mark the entry `required: false` if " + ref.name() + " starts without it.";
+                }
+                context.finding(this, ComposeServices.location(envFile.node()), message)
+                        .severity(severity)
+                        .recommendation(recommendation)
+                        .add();
+            }
+        }
+    }
+}
