@@ -13,6 +13,7 @@ public final class ComposeHygieneRules {
                 new UndefinedComposeReference(),
                 new DependsOnCycle(),
                 new EnvFileMissing(),
+                new BindMountSourceMissing(),
                 new EnvironmentValueQuote(),
                 new ComposeInterpolatesContainerVariable(),
                 new EnvironmentEntryWithoutEquals(),
