@@ -56,8 +56,9 @@ import java.util.regex.Pattern;
                 + " script the container runs directly names such an interpreter on its #! line (#!/bin/bash on"
                 + " Alpine or BusyBox, #!/usr/bin/env python3 on a Node.js image); and when a start script, an"
                 + " entry-point script it passes through or an `sh -c` command runs such a program: high when the"
-                + " command is repeated in a loop (a wait loop on `nc -z` never ends) or stops the script under set"
-                + " -e, medium when it only makes a condition false or a step fail. Quiet when the script looks the"
+                + " command is the test of a loop (a wait loop on `nc -z` never ends) or stops the script under set"
+                + " -e or runs under exec, medium when it fails on each pass of a loop body, only makes a condition"
+                + " false or makes a step fail. Quiet when the script looks the"
                 + " program up first (command -v, which, type, hash) or defines a function of that name, for a"
                 + " command followed by a fallback (`|| ...`) outside a loop, when the image keeps the program off"
                 + " its PATH or under another name, when a RUN, COPY or ADD of the image's stages names the program,"
@@ -205,7 +206,7 @@ public final class StartProgramNotInImage implements Rule {
             Optional<ShellScript> parsed = c.scripts().parsed(path);
             if (file.isPresent() && parsed.isPresent()) {
                 commands(context, c, image, parsed.get(), file.get().text(),
-                        command -> new Location(file.get().path(), command.span()), file.get().path(), done);
+                        command -> new Location(file.get().path(), command.span()), file.get().path(), false, done);
             }
         }
         Origin origin = c.command().origin();
@@ -221,13 +222,13 @@ public final class StartProgramNotInImage implements Rule {
         for (String text : inline) {
             if (origin != null) {
                 commands(context, c, image, ShellScript.parse(text), text, command -> at(origin),
-                        "the " + which(c), done);
+                        "the " + which(c), true, done);
             }
         }
     }
 
     private void commands(ReviewContext context, Container c, ImageContents image, ShellScript script, String text,
-            java.util.function.Function<Command, Location> locate, String where, Set<String> done) {
+            java.util.function.Function<Command, Location> locate, String where, boolean inline, Set<String> done) {
         for (Command command : ScriptRuns.commands(script)) {
             String name = PathNames.fileName(command.name());
             if (name.equals("sh") || !missing(c, image, name) || done.contains(name) || looksUp(text, name)) {
@@ -246,6 +247,7 @@ public final class StartProgramNotInImage implements Rule {
                         + " the loop";
             } else if (repeated) {
                 effect = "it fails on every pass of the loop";
+                severity = Severity.MEDIUM;
             } else if (command.wrappers().stream().anyMatch(w -> w.value().equals("exec"))) {
                 effect = "exec fails with 'not found', which ends the script, and the container exits";
             } else if (command.errexitApplies()) {
@@ -258,7 +260,7 @@ public final class StartProgramNotInImage implements Rule {
                         + " without it";
                 severity = Severity.MEDIUM;
             }
-            String lineNote = where.startsWith("the ") ? "" : " (line " + command.span().startLine() + ")";
+            String lineNote = inline ? "" : " (line " + command.span().startLine() + ")";
             report(context, c, image, name, locate.apply(command), where + lineNote + " runs `" + line + "` at"
                     + " start, and " + image.baseImage() + " has no " + name + " (the Dockerfile does not install"
                     + " it): " + effect, severity, name.equals("nc") && repeated ? "Or let the container wait"
