@@ -80,7 +80,8 @@ public final class BindMountSourceMissing implements Rule {
                         || !reported.add(ref.file() + "#" + ref.name() + "#" + path)) {
                     continue;
                 }
-                boolean file = fileLike(volume.source()) || volume.target() != null && fileLike(volume.target());
+                boolean file = fileLike(volume.source())
+                        || volume.target() != null && volume.target().startsWith("/") && fileLike(volume.target());
                 boolean created = volume.shortSyntax() || createsHostPath(volume);
                 if (!file && created) {
                     continue; // a folder Compose makes on the first start, as data folders are meant to be
