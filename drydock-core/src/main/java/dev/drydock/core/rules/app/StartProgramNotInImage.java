@@ -9,6 +9,7 @@ import dev.drydock.core.dockerfile.syntax.Instruction;
 import dev.drydock.core.dockerfile.syntax.InstructionKind;
 import dev.drydock.core.entrypoint.EntryPoint;
 import dev.drydock.core.image.JavaEntrypointImages;
+import dev.drydock.core.entrypoint.ScriptArguments;
 import dev.drydock.core.entrypoint.ScriptRuns;
 import dev.drydock.core.entrypoint.Wrapper;
 import dev.drydock.core.project.Container;
@@ -52,7 +53,8 @@ import java.util.regex.Pattern;
                 + " lineage). Fires when the container's command (the compose command or entrypoint over the"
                 + " image's, after an init such as tini --) starts bash, sh, python, python3, node, java, ruby, php,"
                 + " go, bun, deno, curl, wget or nc by name or from /bin, /usr/bin or /usr/local/bin and the image"
-                + " has none; when a shell-form command needs /bin/sh in an image without a shell; when the start"
+                + " has none, also when an entry-point script that runs the command it is given (exec \"$@\")"
+                + " passes it the CMD; when a shell-form command needs /bin/sh in an image without a shell; when the start"
                 + " script the container runs directly names such an interpreter on its #! line (#!/bin/bash on"
                 + " Alpine or BusyBox, #!/usr/bin/env python3 on a Node.js image); and when a start script, an"
                 + " entry-point script it passes through or an `sh -c` command runs such a program: high when the"
@@ -187,7 +189,34 @@ public final class StartProgramNotInImage implements Rule {
                             + " (the image's shell) and keep to POSIX syntax." : null);
             return interpreter;
         }
-        return null;
+        return script == null ? null : passedCommand(context, c, image, script, argv);
+    }
+
+    /**
+     * The program of the command an entry-point script runs with {@code exec "$@"} ({@code ENTRYPOINT
+     * ["./entrypoint.sh"]} with {@code CMD ["node", "server.js"]}), when the image lacks it.
+     */
+    private String passedCommand(ReviewContext context, Container c, ImageContents image, SourceFile script,
+            List<String> argv) {
+        EffectiveCommand command = c.command();
+        ShellScript parsed = c.entryPoint() == null ? null : c.entryPoint().startScripts().stream()
+                .filter(p -> PathNames.fileName(p).equals(PathNames.fileName(script.path())))
+                .findFirst().flatMap(p -> c.scripts().parsed(p)).orElse(null);
+        if (parsed == null || argv.size() < 2 || command.cmd().isEmpty() || !argv.get(1).equals(command.cmd().get(0))
+                || !ScriptArguments.runsCommandArguments(parsed)) {
+            return null;
+        }
+        String word = argv.get(1);
+        String name = PathNames.fileName(word);
+        if (word.contains("$") || word.contains("/") && !BIN_FOLDERS.contains(PathNames.parent(word))
+                || !missing(c, image, name)) {
+            return null;
+        }
+        report(context, c, image, name, at(command.originOf(word)), "the " + which(c) + "'s entry-point script "
+                + script.path() + " runs the command it is given, and that command starts " + word + ", which "
+                + image.baseImage() + " does not contain and the Dockerfile does not install: the container does not"
+                + " start (exec: " + word + ": not found)", Severity.HIGH, null);
+        return name;
     }
 
     /** The commands of the container's start scripts and sh -c commands that run a program the image lacks. */
