@@ -387,9 +387,7 @@ public final class HealthcheckToolMissing implements Rule {
         if (!missing.equals("sh") && pm != null && c.build() != null) {
             String pkg = BaseImageFacts.PROCPS.contains(missing) ? "procps" : missing;
             out.append(argv == null ? "Install " : " Or install ").append(pkg).append(" in the final stage: ")
-                    .append(FinalUser.asRoot(c, pm.equals("apk") ? "RUN apk add --no-cache " + pkg
-                            : "RUN apt-get update && apt-get install -y --no-install-recommends " + pkg
-                                    + " && rm -rf /var/lib/apt/lists/*"))
+                    .append(FinalUser.installRun(c, pm, pkg))
                     .append('.');
         } else if (argv == null) {
             ServerImages.Image known = ServerImages.run(c).orElse(null);

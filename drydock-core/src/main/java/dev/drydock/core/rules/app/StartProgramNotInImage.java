@@ -24,6 +24,7 @@ import dev.drydock.core.review.RuleDefinition;
 import dev.drydock.core.review.RuleExample;
 import dev.drydock.core.review.Severity;
 import dev.drydock.core.rules.support.BaseImageFacts;
+import dev.drydock.core.rules.support.ContainerStart;
 import dev.drydock.core.rules.support.FinalUser;
 import dev.drydock.core.rules.support.ImageContents;
 import dev.drydock.core.rules.support.ImageTags;
@@ -116,13 +117,12 @@ import java.util.regex.Pattern;
                                 """)}))
 public final class StartProgramNotInImage implements Rule {
 
-    private static final Set<String> INITS = Set.of("tini", "tini-static", "dumb-init", "catatonit", "docker-init");
-    private static final Set<String> INIT_VALUES = Set.of("-p", "-e", "-r", "--rewrite");
     private static final Set<String> BIN_FOLDERS = Set.of("/bin", "/usr/bin", "/usr/local/bin", "/sbin", "/usr/sbin");
-    /** Programs a package of the same or a known name installs; the others are runtimes a base image brings. */
-    private static final Map<String, String> APT_PACKAGES = Map.of("bash", "bash", "curl", "curl", "wget", "wget",
-            "nc", "netcat-openbsd", "python3", "python3", "python", "python3");
-    private static final Map<String, String> APK_PACKAGES = Map.of("bash", "bash", "curl", "curl", "wget", "wget",
+    /**
+     * The package that installs a program under the same name on Debian, Ubuntu and Alpine; the other programs are
+     * runtimes a base image brings.
+     */
+    private static final Map<String, String> PACKAGES = Map.of("bash", "bash", "curl", "curl", "wget", "wget",
             "nc", "netcat-openbsd", "python3", "python3", "python", "python3");
 
     @Override
@@ -160,7 +160,7 @@ public final class StartProgramNotInImage implements Rule {
             }
             return null;
         }
-        List<String> argv = withoutInit(command.argv());
+        List<String> argv = ContainerStart.withoutInit(command.argv());
         if (argv.isEmpty() || argv.get(0).contains("$")) {
             return null;
         }
@@ -311,8 +311,7 @@ public final class StartProgramNotInImage implements Rule {
 
     private static String install(Container c, ImageContents image, String program) {
         String pm = image.base().map(BaseImageFacts.ImageTools::packageManager).orElse(null);
-        String pkg = "apk".equals(pm) ? APK_PACKAGES.get(program) : "apt-get".equals(pm) || "apt".equals(pm)
-                ? APT_PACKAGES.get(program) : null;
+        String pkg = "apk".equals(pm) || "apt-get".equals(pm) || "apt".equals(pm) ? PACKAGES.get(program) : null;
         if (program.equals("sh")) {
             return "The image has no shell: start programs in exec form, and keep scripts out of it (or build on"
                     + " a variant with a shell, such as distroless's :debug tags, for troubleshooting only).";
@@ -321,16 +320,13 @@ public final class StartProgramNotInImage implements Rule {
             return "Build the final stage FROM an image that has " + program + ", or copy " + program + " into it"
                     + " from a stage that has it, or start the container with what " + image.baseImage() + " has.";
         }
-        return "Install " + pkg + " in the final stage: " + FinalUser.asRoot(c, "apk".equals(pm)
-                ? "RUN apk add --no-cache " + pkg
-                : "RUN apt-get update && apt-get install -y --no-install-recommends " + pkg
-                        + " && rm -rf /var/lib/apt/lists/*") + ".";
+        return "Install " + pkg + " in the final stage: " + FinalUser.installRun(c, pm, pkg) + ".";
     }
 
     private static boolean missing(Container c, ImageContents image, String program) {
         return BaseImageFacts.ASKED.contains(program) && image.has(program).equals(Optional.of(false))
                 && image.offPath(program).isEmpty() && image.renamed(program).isEmpty()
-                && image.removedAt(program).isEmpty() && !mayBring(c, program);
+                && image.removedAt(program).isEmpty() && !mayBring(c, image, program);
     }
 
     /**
@@ -340,12 +336,12 @@ public final class StartProgramNotInImage implements Rule {
      * a stage or an image or an ADD into a folder such a runtime lives in, or a RUN that unpacks or runs an
      * installer.
      */
-    private static boolean mayBring(Container c, String program) {
+    private static boolean mayBring(Container c, ImageContents image, String program) {
         var model = c.build().model();
         Pattern named = Pattern.compile("(?i)(?<![\\w.-])(?:" + String.join("|", ALIASES.getOrDefault(program,
                 List.of(Pattern.quote(program)))) + ")");
         boolean runtime = RUNTIMES.contains(program);
-        if (runtime && !knowsRuntimes(c)) {
+        if (runtime && !knowsRuntimes(c, image)) {
             return true;
         }
         for (Stage stage : Stages.inImage(model, c.build().stage())) {
@@ -382,9 +378,8 @@ public final class StartProgramNotInImage implements Rule {
      * without a shell (scratch, distroless), or a base system (debian, ubuntu, alpine, busybox). The Alpine variants
      * of other official images (gradle, maven) are known for BusyBox's tools only.
      */
-    private static boolean knowsRuntimes(Container c) {
-        ImageContents image = ImageContents.of(c);
-        BaseImageFacts.ImageTools tools = image == null ? null : image.base().orElse(null);
+    private static boolean knowsRuntimes(Container c, ImageContents image) {
+        BaseImageFacts.ImageTools tools = image.base().orElse(null);
         if (tools == null) {
             return false;
         }
@@ -445,21 +440,6 @@ public final class StartProgramNotInImage implements Rule {
         String name = PathNames.fileName(word);
         return candidates.stream().filter(p -> PathNames.fileName(p).equals(name)).findFirst()
                 .flatMap(p -> c.scripts().find(p));
-    }
-
-    private static List<String> withoutInit(List<String> argv) {
-        if (argv.isEmpty() || !INITS.contains(PathNames.fileName(argv.get(0)))) {
-            return argv;
-        }
-        int i = 1;
-        while (i < argv.size() && argv.get(i).startsWith("-")) {
-            if (argv.get(i).equals("--")) {
-                i++;
-                break;
-            }
-            i += INIT_VALUES.contains(argv.get(i)) ? 2 : 1;
-        }
-        return argv.subList(Math.min(i, argv.size()), argv.size());
     }
 
     private static String which(Container c) {

@@ -68,6 +68,25 @@ public record ContainerStart(CommandSpec spec, String program, String directory,
         return true;
     }
 
+    /**
+     * {@code argv} without a leading init process and its options ({@code tini -- node server.js} gives {@code node
+     * server.js}); argv itself when it starts with another program.
+     */
+    public static List<String> withoutInit(List<String> argv) {
+        if (argv.isEmpty() || !INITS.contains(PathNames.fileName(argv.get(0)))) {
+            return argv;
+        }
+        int i = 1;
+        while (i < argv.size() && argv.get(i).startsWith("-")) {
+            if (argv.get(i).equals("--")) {
+                i++;
+                break;
+            }
+            i += INIT_VALUES.contains(argv.get(i)) ? 2 : 1;
+        }
+        return argv.subList(Math.min(i, argv.size()), argv.size());
+    }
+
     /** Whether the spec is in exec form, so the program is looked up by the runtime rather than by a shell. */
     public boolean execForm() {
         return spec.execForm();

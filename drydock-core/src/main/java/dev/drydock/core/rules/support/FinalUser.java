@@ -28,6 +28,16 @@ public final class FinalUser {
                 ? NonRootVendorImages.of(base.reference()).map(NonRootVendorImages::user) : Optional.empty();
     }
 
+    /**
+     * The RUN that installs {@code pkg} with the image's package manager ({@code apk} or apt), as the final stage can
+     * execute it ({@link #asRoot}).
+     */
+    public static String installRun(Container c, String packageManager, String pkg) {
+        return asRoot(c, "apk".equals(packageManager) ? "RUN apk add --no-cache " + pkg
+                : "RUN apt-get update && apt-get install -y --no-install-recommends " + pkg
+                        + " && rm -rf /var/lib/apt/lists/*");
+    }
+
     /** {@code run} as the final stage can execute it: between USER root and USER back when it ends as another user. */
     public static String asRoot(Container c, String run) {
         return nonRoot(c).map(user -> "USER root, then " + run + ", then USER " + user + " again (the stage runs as "
