@@ -38,12 +38,14 @@ public final class Command {
     private final boolean inCondition;
     private final List<Scope> scopes;
     private final Command invokedBy;
+    private final List<CommandNode> redirectedBy;
     StatementList nestedScript;
+    Command pipedFrom;
     private CommandOptions defaultOptions;
 
     Command(SimpleCommand node, ShellOptions shellOptions, int pipelineIndex, int pipelineSize, boolean negated,
             Connector precededBy, Connector followedBy, boolean background, boolean inCondition, List<Scope> scopes,
-            Command invokedBy) {
+            Command invokedBy, List<CommandNode> redirectedBy) {
         this.node = node;
         this.shellOptions = shellOptions;
         this.pipelineIndex = pipelineIndex;
@@ -55,6 +57,7 @@ public final class Command {
         this.inCondition = inCondition;
         this.scopes = scopes;
         this.invokedBy = invokedBy;
+        this.redirectedBy = redirectedBy;
         List<Word> words = node.words();
         List<Word> wrapperWords = new ArrayList<>();
         List<Assignment> allAssignments = new ArrayList<>(node.assignments());
@@ -254,6 +257,22 @@ public final class Command {
 
     public boolean in(Scope scope) {
         return scopes.contains(scope);
+    }
+
+    /**
+     * The compound commands around this one that redirect what runs inside them, outermost first: the group of
+     * {@code { echo a; echo b; } > /etc/app.conf}, whose commands all write that file.
+     */
+    public List<CommandNode> redirectedBy() {
+        return redirectedBy;
+    }
+
+    /**
+     * The simple command before this one in its pipeline, whose output this one reads: {@code grep} in
+     * {@code grep -rl x /etc/nginx | xargs sed -i ...}; empty at the head of a pipeline or after a compound command.
+     */
+    public Optional<Command> pipedFrom() {
+        return Optional.ofNullable(pipedFrom);
     }
 
     /** For a command of a nested script ({@code sh -c '...'}, {@code eval}, heredoc to {@code bash}): the command running that script. */

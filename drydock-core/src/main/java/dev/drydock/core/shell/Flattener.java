@@ -13,6 +13,7 @@ import dev.drydock.core.shell.CommandNode.WhileClause;
 import dev.drydock.core.source.MappedText;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -30,16 +31,27 @@ final class Flattener {
     private static final int MAX_NESTED_SCRIPTS = 4;
     private static final int MAX_WALK_DEPTH = 400;
 
-    private record Frame(List<Scope> scopes, boolean condition, Command invokedBy) {
+    private record Frame(List<Scope> scopes, boolean condition, Command invokedBy, List<CommandNode> redirecting) {
+        Frame(List<Scope> scopes, boolean condition, Command invokedBy) {
+            this(scopes, condition, invokedBy, List.of());
+        }
+
         Frame with(Scope scope) {
             List<Scope> more = new ArrayList<>(scopes.size() + 1);
             more.addAll(scopes);
             more.add(scope);
-            return new Frame(List.copyOf(more), condition, invokedBy);
+            return new Frame(List.copyOf(more), condition, invokedBy, redirecting);
         }
 
         Frame condition(boolean on) {
-            return on == condition ? this : new Frame(scopes, on, invokedBy);
+            return on == condition ? this : new Frame(scopes, on, invokedBy, redirecting);
+        }
+
+        /** Inside a compound command with redirections of its own ({@code { ...; } > file}). */
+        Frame redirectedBy(CommandNode compound) {
+            List<CommandNode> more = new ArrayList<>(redirecting);
+            more.add(compound);
+            return new Frame(scopes, condition, invokedBy, List.copyOf(more));
         }
     }
 
@@ -49,6 +61,7 @@ final class Flattener {
 
     private final ParseContext ctx;
     private final List<Command> commands = new ArrayList<>();
+    private final Map<SimpleCommand, Command> bySimpleNode = new java.util.IdentityHashMap<>();
     private final List<List<Word>> conditionals = new ArrayList<>();
     private int nestedScripts;
     private int depth;
@@ -116,6 +129,10 @@ final class Flattener {
             if (n == 1) {
                 result = r;
             }
+            if (k > 0 && p.commands().get(k) instanceof SimpleCommand reader
+                    && p.commands().get(k - 1) instanceof SimpleCommand writer && bySimpleNode.containsKey(reader)) {
+                bySimpleNode.get(reader).pipedFrom = bySimpleNode.get(writer);
+            }
         }
         // each command of a multi-command pipeline runs in a subshell (bash without lastpipe)
         return result;
@@ -126,6 +143,9 @@ final class Flattener {
             return state;
         }
         redirects(node.redirects(), state, frame);
+        if (!(node instanceof SimpleCommand) && !node.redirects().isEmpty()) {
+            frame = frame.redirectedBy(node);
+        }
         return switch (node) {
             case SimpleCommand simple -> simple(simple, state, frame, place);
             case Subshell subshell -> {
@@ -195,8 +215,9 @@ final class Flattener {
             word(w, state, frame);
         }
         Command command = new Command(node, state, place.index, place.size, place.negated, place.before, place.after,
-                place.background, frame.condition, frame.scopes, frame.invokedBy);
+                place.background, frame.condition, frame.scopes, frame.invokedBy, frame.redirecting);
         commands.add(command);
+        bySimpleNode.put(node, command);
         ShellOptions after = state;
         if (command.wrappers().isEmpty() && command.name().equals("set") && !node.words().isEmpty()
                 && node.words().get(0).isLiteral()) {
@@ -284,7 +305,8 @@ final class Flattener {
             StatementList body = new ShellParser(ctx, joined, 0, joined.length()).parseScript();
             command.nestedScript = body;
             nestedScripts++;
-            ShellOptions result = list(body, state, new Frame(frame.with(Scope.EVAL).scopes, frame.condition, command));
+            ShellOptions result = list(body, state, new Frame(frame.with(Scope.EVAL).scopes, frame.condition, command,
+                    frame.redirecting));
             nestedScripts--;
             return result;
         }
@@ -299,7 +321,7 @@ final class Flattener {
         StatementList body = new ShellParser(ctx, text, 0, text.length()).parseScript();
         command.nestedScript = body;
         nestedScripts++;
-        list(body, options, new Frame(frame.with(Scope.NESTED_SHELL).scopes, false, command));
+        list(body, options, new Frame(frame.with(Scope.NESTED_SHELL).scopes, false, command, frame.redirecting));
         nestedScripts--;
     }
 

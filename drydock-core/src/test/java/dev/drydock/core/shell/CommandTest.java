@@ -307,4 +307,26 @@ class CommandTest {
         assertThat(parsed.problems()).isEmpty();
         assertThat(parsed.testedFiles()).containsExactly("yarn.lock", "package-lock.json", "pnpm-lock.yaml");
     }
+
+    @Test
+    void compoundRedirectionsReachTheCommandsInside() {
+        List<Command> cs = commands("{ echo a; if true; then echo b; fi; } > /etc/app.conf; echo c > /tmp/x");
+        assertThat(cs).extracting(Command::name).containsExactly("echo", "true", "echo", "echo");
+        CommandNode group = cs.get(0).redirectedBy().get(0);
+        assertThat(group).isInstanceOf(CommandNode.BraceGroup.class);
+        assertThat(group.redirects()).extracting(r -> r.target().value()).containsExactly("/etc/app.conf");
+        assertThat(cs.get(2).redirectedBy()).containsExactly(group);
+        assertThat(cs.get(3).redirectedBy()).isEmpty();
+        assertThat(commands("while read l; do echo $l; done < in.txt").get(1).redirectedBy()).hasSize(1);
+    }
+
+    @Test
+    void eachCommandOfAPipelineKnowsTheOneFeedingIt() {
+        List<Command> cs = commands("grep -rl x /etc/nginx | xargs sed -i s/x/y/ | { cat; } | tee out");
+        assertThat(cs).extracting(Command::name).containsExactly("grep", "sed", "cat", "tee");
+        assertThat(cs.get(0).pipedFrom()).isEmpty();
+        assertThat(cs.get(1).pipedFrom()).contains(cs.get(0));
+        assertThat(cs.get(2).pipedFrom()).isEmpty();
+        assertThat(cs.get(3).pipedFrom()).isEmpty();
+    }
 }

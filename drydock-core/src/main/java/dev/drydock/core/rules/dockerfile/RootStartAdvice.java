@@ -62,6 +62,7 @@ final class RootStartAdvice {
                         + ", or COPY --chown=" + step.owner() + " for what the image copies there: a new named volume"
                         + " takes the folder's owner from the image, and a bind-mounted folder is chowned on the host";
                 case "update-ca-certificates" -> "RUN update-ca-certificates after copying the certificates in";
+                case "keytool" -> "RUN keytool -importcert -cacerts ... after copying the certificate in";
                 case "sysctl" -> "a kernel parameter is set on the container instead: sysctls: in compose, --sysctl"
                         + " with docker run";
                 case "/proc/sys" -> "a kernel parameter is set on the container instead: sysctls: in compose, --sysctl"

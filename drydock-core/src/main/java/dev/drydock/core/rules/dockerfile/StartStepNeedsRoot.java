@@ -12,6 +12,7 @@ import dev.drydock.core.review.Rule;
 import dev.drydock.core.review.RuleDefinition;
 import dev.drydock.core.review.RuleExample;
 import dev.drydock.core.review.Severity;
+import dev.drydock.core.rules.support.BaseImageUserFolders;
 import dev.drydock.core.rules.support.BuiltImage;
 import dev.drydock.core.rules.support.ImageFolderOwners;
 import dev.drydock.core.rules.support.RootStartSteps;
@@ -32,7 +33,8 @@ import java.util.Set;
                 + " shell-form CMD) for steps only root can take: chown to another user; chown to the container's"
                 + " own user of a folder that root made in the image (a WORKDIR created as root, a COPY"
                 + " without --chown, a root mkdir) and that no chown, chmod or COPY --chown of the image gives"
-                + " away; update-ca-certificates; package installs; useradd and the other user-database commands;"
+                + " away; update-ca-certificates and keytool on the JDK's cacerts; package installs; useradd and the"
+                + " other user-database commands;"
                 + " sysctl and writes under /proc/sys; swapon; mount, setcap, iptables; writes (a redirection,"
                 + " sed -i, cp, mv, tee...)"
                 + " under /etc or of a new file in /. Quiet for a step whose failure the script tolerates (|| true),"
@@ -109,6 +111,7 @@ public final class StartStepNeedsRoot implements Rule {
                 }
                 ImageFolderOwners owners = ImageFolderOwners.of(image);
                 UserIds.createdHome(image.imageRuns(), user.value()).ifPresent(owners::addOwned);
+                BaseImageUserFolders.of(image.rootBase(), user.value()).forEach(owners::addOwned);
                 Set<Location> taken = new HashSet<>();
                 for (RootStartSteps.Step step : steps) {
                     String needs = needs(image, owners, mounts, name(user.value()), step);

@@ -1,11 +1,13 @@
 package dev.drydock.core.rules.support;
 
 import dev.drydock.core.discovery.PathNames;
+import dev.drydock.core.dockerfile.model.ContainerPaths;
 import dev.drydock.core.entrypoint.EntryPoint;
 import dev.drydock.core.project.Container;
 import dev.drydock.core.project.EffectiveCommand;
 import dev.drydock.core.project.Origin;
 import dev.drydock.core.shell.Command;
+import dev.drydock.core.shell.CommandNode;
 import dev.drydock.core.shell.Connector;
 import dev.drydock.core.shell.Redirect;
 import dev.drydock.core.shell.RedirectOperator;
@@ -81,7 +83,8 @@ public final class RootStartSteps {
 
     /** The root-only steps of the container's entry-point scripts and of the shell script its command runs, in order. */
     public static List<Step> of(Container c) {
-        return steps(c, RootStartSteps::needsRoot);
+        return steps(c, RootStartSteps::needsRoot, redirects -> rootWrite("a redirection",
+                (copies, where) -> redirected(redirects, where)));
     }
 
     /**
@@ -96,13 +99,23 @@ public final class RootStartSteps {
                 return operands.stream().filter(PathNames::isAbsolute).findFirst()
                         .map(path -> new Need("mkdir", "creates " + path, null, path));
             }
-            return written(command, operands, true, path -> PathNames.isAbsolute(path) && !path.startsWith("/dev/"))
+            return written(command, operands, true, RootStartSteps::writable)
                     .map(path -> new Need(command.name().isEmpty() ? "a redirection" : command.name(), "writes "
                             + path, null, path));
-        });
+        }, redirects -> redirected(redirects, RootStartSteps::writable)
+                .map(path -> new Need("a redirection", "writes " + path, null, path)));
     }
 
-    private static List<Step> steps(Container c, java.util.function.Function<Command, Optional<Need>> reader) {
+    private static boolean writable(String path) {
+        return PathNames.isAbsolute(path) && !path.startsWith("/dev/");
+    }
+
+    /**
+     * The steps {@code reader} finds in the commands of the start scripts, and {@code groupReader} in the redirections
+     * of the compound commands around them ({@code { ...; } > /etc/app.conf}, reported once, at the compound).
+     */
+    private static List<Step> steps(Container c, java.util.function.Function<Command, Optional<Need>> reader,
+            java.util.function.Function<List<Redirect>, Optional<Need>> groupReader) {
         List<Step> steps = new ArrayList<>();
         for (Script script : scripts(c)) {
             if (CHECKS_USER.matcher(script.text()).find()) {
@@ -114,10 +127,18 @@ public final class RootStartSteps {
                     swapFiles.addAll(command.argumentValues());
                 }
             }
+            Set<CommandNode> groups = new java.util.HashSet<>();
             for (Command command : script.parsed().commands()) {
                 if (command.inCondition() && command.followedBy() != Connector.AND || command.followedBy() == Connector.OR
                         || command.wrappers().stream().anyMatch(w -> SWITCHERS.contains(baseName(w.value())))) {
                     continue;
+                }
+                for (CommandNode group : command.redirectedBy()) {
+                    if (groups.add(group)) {
+                        groupReader.apply(group.redirects()).ifPresent(step -> steps.add(new Step(script.file(),
+                                script.line(group.span()), script.groupText(group), step.program(), step.needs(),
+                                command.errexitApplies(), null, step.path(), script.span(group.span()))));
+                    }
                 }
                 // making the file swapon turns on is part of the swap, advised on as one
                 reader.apply(command).ifPresent(step -> steps.add(new Step(script.file(), script.line(command),
@@ -152,15 +173,40 @@ public final class RootStartSteps {
     private record Script(String file, SourceFile source, Origin origin, String text, ShellScript parsed) {
 
         int line(Command command) {
-            return source != null ? command.span().startLine() : origin.line();
+            return line(command.span());
+        }
+
+        int line(Span span) {
+            return source != null ? span.startLine() : origin.line();
         }
 
         Span span(Command command) {
-            return source != null ? command.span() : origin.span();
+            return span(command.span());
+        }
+
+        Span span(Span span) {
+            return source != null ? span : origin.span();
         }
 
         String text(Command command) {
-            return text.substring(command.span().start(), command.span().end()).strip();
+            return text(command.span());
+        }
+
+        String text(Span span) {
+            return text.substring(span.start(), span.end()).strip();
+        }
+
+        /** A compound command by its first and last lines and its redirections: {@code { ... } > /etc/app.conf}. */
+        String groupText(CommandNode group) {
+            int redirects = group.redirects().get(0).span().start();
+            String body = text.substring(group.span().start(), redirects).strip();
+            String rest = text.substring(redirects, group.span().end()).strip();
+            int firstBreak = body.indexOf('\n');
+            if (firstBreak < 0) {
+                return body + " " + rest;
+            }
+            return body.substring(0, firstBreak).strip() + " ... " + body.substring(body.lastIndexOf('\n') + 1).strip()
+                    + " " + rest;
         }
     }
 
@@ -234,6 +280,10 @@ public final class RootStartSteps {
         if (name.equals("update-ca-certificates")) {
             return Optional.of(new Need(name, "writes the trust store under /etc/ssl, which belongs to root", null, null));
         }
+        Optional<Need> trustStore = jdkTrustStore(command, args);
+        if (trustStore.isPresent()) {
+            return trustStore;
+        }
         if (name.equals("sysctl") && (args.contains("-w") || operands.stream().anyMatch(a -> a.contains("=")))) {
             return Optional.of(new Need(name, "sets a kernel parameter, which takes root", null, null));
         }
@@ -252,20 +302,58 @@ public final class RootStartSteps {
                     + ", which takes root with CAP_SYS_ADMIN (a container has it only when privileged; a Fly.io"
                     + " Machine's root has it)", null, operands.isEmpty() ? null : operands.get(0)));
         }
-        Optional<String> kernel = written(command, operands, true, path -> path.startsWith("/proc/sys/"));
+        return rootWrite(name.isEmpty() ? "a redirection" : name,
+                (copies, where) -> written(command, operands, copies, where));
+    }
+
+    /**
+     * A write only root may make, of the files {@code written} finds among those the predicate accepts (with
+     * {@code true}, also the files a copy writes): a kernel parameter under /proc/sys, a new file in /, a file under a
+     * system folder.
+     */
+    private static Optional<Need> rootWrite(String program,
+            java.util.function.BiFunction<Boolean, Predicate<String>, Optional<String>> written) {
+        Optional<String> kernel = written.apply(true, path -> path.startsWith("/proc/sys/"));
         if (kernel.isPresent()) {
             return Optional.of(new Need("/proc/sys", "sets the kernel parameter " + kernel.get().substring(
                     "/proc/sys/".length()).replace('/', '.') + ", which takes root", null, kernel.get()));
         }
-        Optional<String> inRoot = written(command, operands, false, path -> PathNames.isAbsolute(path)
+        Optional<String> inRoot = written.apply(false, path -> PathNames.isAbsolute(path)
                 && path.length() > 1 && !path.endsWith("/") && PathNames.parent(path).equals("/"));
         if (inRoot.isPresent()) {
-            return Optional.of(new Need(name.isEmpty() ? "a redirection" : name, "creates " + inRoot.get() + " in /,"
-                    + " which belongs to root", null, inRoot.get()));
+            return Optional.of(new Need(program, "creates " + inRoot.get() + " in /, which belongs to root", null,
+                    inRoot.get()));
         }
-        Optional<String> system = written(command, operands, true, path -> systemFolder(path) != null);
-        return system.map(path -> new Need(name.isEmpty() ? "a redirection" : name, "writes " + path
-                + ", under " + systemFolder(path) + ", which belongs to root", null, path));
+        Optional<String> system = written.apply(true, path -> systemFolder(path) != null);
+        return system.map(path -> new Need(program, "writes " + path + ", under " + systemFolder(path)
+                + ", which belongs to root", null, path));
+    }
+
+    private static final Set<String> KEYTOOL_WRITES = Set.of("-importcert", "-import", "-delete", "-storepasswd",
+            "-changealias", "-importkeystore", "-genkeypair", "-genkey");
+
+    /**
+     * A keytool command that changes the JDK's trust store: {@code -cacerts}, or a {@code -keystore} (or
+     * {@code -destkeystore}) named cacerts, which the JDK image keeps under its root-owned JAVA_HOME or /etc/ssl.
+     */
+    private static Optional<Need> jdkTrustStore(Command command, List<String> args) {
+        if (!baseName(command.name()).equals("keytool") || args.stream().noneMatch(KEYTOOL_WRITES::contains)) {
+            return Optional.empty();
+        }
+        String store = null;
+        for (int i = 0; i < args.size(); i++) {
+            if (args.get(i).equals("-cacerts")) {
+                store = "";
+            } else if ((args.get(i).equals("-keystore") || args.get(i).equals("-destkeystore")) && i + 1 < args.size()
+                    && baseName(args.get(i + 1)).equals("cacerts")) {
+                store = args.get(i + 1);
+            }
+        }
+        if (store == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new Need("keytool", "changes the JDK's trust store (cacerts), which belongs to root", null,
+                PathNames.isAbsolute(store) ? store : null));
     }
 
     /**
@@ -275,17 +363,21 @@ public final class RootStartSteps {
      */
     private static Optional<String> written(Command command, List<String> operands, boolean copies,
             Predicate<String> where) {
-        for (Redirect redirect : command.redirects()) {
-            if (redirect.target() != null && Set.of(RedirectOperator.OUT, RedirectOperator.APPEND,
-                    RedirectOperator.CLOBBER, RedirectOperator.OUT_ALL, RedirectOperator.APPEND_ALL)
-                    .contains(redirect.operator()) && where.test(redirect.target().value())) {
-                return Optional.of(redirect.target().value());
-            }
+        Optional<String> redirected = redirected(command.redirects(), where);
+        if (redirected.isPresent()) {
+            return redirected;
         }
         String name = command.name();
         String last = operands.isEmpty() ? null : operands.get(operands.size() - 1);
-        boolean inPlace = name.equals("sed") && command.argumentValues().stream()
-                .anyMatch(a -> a.startsWith("-i") || a.equals("--in-place"));
+        boolean inPlace = inPlaceEdit(name, command.argumentValues());
+        if (copies && name.equals("find")) {
+            return findEdits(command.argumentValues()).filter(where);
+        }
+        if (copies && inPlace && command.wrappers().stream().anyMatch(w -> baseName(w.value()).equals("xargs"))) {
+            // the files come from what the pipeline feeds xargs
+            return command.pipedFrom().flatMap(RootStartSteps::listedFolder).map(folder -> folder + "/*")
+                    .filter(where);
+        }
         if ((copies && (inPlace || FILE_WRITERS.contains(name)) || FILE_MAKERS.contains(name)) && last != null
                 && where.test(last)) {
             return Optional.of(last);
@@ -295,6 +387,46 @@ public final class RootStartSteps {
                     .findFirst();
         }
         return Optional.empty();
+    }
+
+    private static boolean inPlaceEdit(String name, List<String> args) {
+        return name.equals("sed") && args.stream().anyMatch(a -> a.startsWith("-i") || a.equals("--in-place"));
+    }
+
+    /**
+     * The files a {@code find} edits in place through {@code -exec sed -i ...} (or {@code -execdir}), as
+     * {@code folder/*} of its first starting point; empty for any other find.
+     */
+    private static Optional<String> findEdits(List<String> args) {
+        int exec = Math.max(args.indexOf("-exec"), args.indexOf("-execdir"));
+        if (exec < 0 || exec + 1 >= args.size() || !inPlaceEdit(baseName(args.get(exec + 1)),
+                args.subList(exec + 1, args.size()))) {
+            return Optional.empty();
+        }
+        return args.stream().takeWhile(a -> !a.startsWith("-") && !a.equals("(") && !a.equals("!")).findFirst()
+                .filter(PathNames::isAbsolute).map(folder -> ContainerPaths.clean(folder) + "/*");
+    }
+
+    /** The folder whose files a command lists for the next one in its pipeline: find's, grep -l's, or ls's. */
+    private static Optional<String> listedFolder(Command lister) {
+        List<String> args = lister.argumentValues();
+        List<String> operands = args.stream().filter(a -> !a.startsWith("-")).toList();
+        String folder = switch (lister.name()) {
+            case "find" -> args.stream().takeWhile(a -> !a.startsWith("-") && !a.equals("(") && !a.equals("!"))
+                    .findFirst().orElse(null);
+            case "grep", "egrep", "rg", "ls" -> operands.isEmpty() ? null : operands.get(operands.size() - 1);
+            default -> null;
+        };
+        return Optional.ofNullable(folder).filter(PathNames::isAbsolute).map(ContainerPaths::clean);
+    }
+
+    private static final Set<RedirectOperator> OUTPUTS = Set.of(RedirectOperator.OUT, RedirectOperator.APPEND,
+            RedirectOperator.CLOBBER, RedirectOperator.OUT_ALL, RedirectOperator.APPEND_ALL);
+
+    /** The first file these redirections write that {@code where} accepts. */
+    private static Optional<String> redirected(List<Redirect> redirects, Predicate<String> where) {
+        return redirects.stream().filter(r -> r.target() != null && OUTPUTS.contains(r.operator()))
+                .map(r -> r.target().value()).filter(where).findFirst();
     }
 
     /** The system folders root owns in every image, where a start script cannot write as another user. */
