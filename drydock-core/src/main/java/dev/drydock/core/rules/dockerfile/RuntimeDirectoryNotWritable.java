@@ -1,7 +1,6 @@
 package dev.drydock.core.rules.dockerfile;
 
 import dev.drydock.core.discovery.PathNames;
-import dev.drydock.core.dockerfile.model.BaseImage;
 import dev.drydock.core.dockerfile.model.ContainerPaths;
 import dev.drydock.core.dockerfile.model.Stage;
 import dev.drydock.core.dockerfile.model.Step;
@@ -23,7 +22,6 @@ import dev.drydock.core.rules.support.BuiltImage;
 import dev.drydock.core.rules.support.ImageContents;
 import dev.drydock.core.rules.support.ImageFolderOwners;
 import dev.drydock.core.rules.support.InstructionLines;
-import dev.drydock.core.rules.support.RedHatImages;
 import dev.drydock.core.rules.support.RunEnvironments;
 import dev.drydock.core.rules.support.UserIds;
 import java.util.ArrayList;
@@ -49,7 +47,8 @@ import java.util.Set;
                 + " folder above it (a COPY --from of another stage keeps the owners of that stage: it counts when"
                 + " that stage gave the folder to a non-root user or ran programs as one), nor is it in the home"
                 + " useradd -m (-d), BusyBox adduser -h or Debian adduser --home creates for the user, nor under"
-                + " /opt/app-root for user 1001 of a Red Hat source-to-image image (ubi9/python-311, nodejs-20...)."
+                + " /opt/app-root for user 1001 of a Red Hat source-to-image image (ubi9/python-311, nodejs-20...), nor"
+                + " in a folder the base image gives its own user (nginx-unprivileged's /var/cache/nginx for 101)."
                 + " Quiet under /tmp, /var/tmp, /dev/shm and /home, on or below an image VOLUME or a mount of a"
                 + " container that runs the image, when a Kubernetes container runs it as another uid (runAsUser,"
                 + " also as a leaf kustomization's overlay sets it), when a RUN of the image runs a program as a"
@@ -147,13 +146,9 @@ public final class RuntimeDirectoryNotWritable implements Rule {
             if (runs.stream().anyMatch(r -> r.runAsUser() != null && !String.valueOf(r.runAsUser()).equals(uid))) {
                 continue; // Kubernetes runs it as another uid: the image's owners are not its
             }
-            ImageFolderOwners facts = ImageFolderOwners.of(image);
+            ImageFolderOwners facts = ImageFolderOwners.forUser(image, user);
             if (facts.userRunsPrograms()) {
                 continue;
-            }
-            UserIds.createdHome(image.imageRuns(), user).ifPresent(facts::addOwned);
-            if (s2iUser(image, user)) {
-                facts.addOwned(RedHatImages.S2I_APP_ROOT);
             }
             List<String> mounts = RunEnvironments.mountPoints(image, runs);
             Set<Location> reported = new HashSet<>();
@@ -214,14 +209,6 @@ public final class RuntimeDirectoryNotWritable implements Rule {
         ImageFolderOwners.Made made = facts.made(path);
         // implicit-permissions reports a root mkdir that gives the folder to the user
         return made != null && made.kind() == InstructionKind.RUN && ImplicitPermissions.writable(path);
-    }
-
-    /** Whether the image is a Red Hat s2i image run as its own user 1001, the owner of /opt/app-root. */
-    private static boolean s2iUser(BuiltImage image, String user) {
-        String name = user.contains(":") ? user.substring(0, user.indexOf(':')).strip() : user;
-        return (name.equals("1001") || name.equals("default"))
-                && image.rootBase() instanceof BaseImage.External external
-                && RedHatImages.sourceToImage(external.reference());
     }
 
     private void report(ReviewContext context, BuiltImage image, Location at, String name, CacheVariable variable,

@@ -12,7 +12,6 @@ import dev.drydock.core.review.Rule;
 import dev.drydock.core.review.RuleDefinition;
 import dev.drydock.core.review.RuleExample;
 import dev.drydock.core.review.Severity;
-import dev.drydock.core.rules.support.BaseImageUserFolders;
 import dev.drydock.core.rules.support.BuiltImage;
 import dev.drydock.core.rules.support.ImageFolderOwners;
 import dev.drydock.core.rules.support.RootStartSteps;
@@ -109,9 +108,7 @@ public final class StartStepNeedsRoot implements Rule {
                 if (mounts == null) {
                     mounts = RunEnvironments.mountPoints(image, RunEnvironments.of(context, image));
                 }
-                ImageFolderOwners owners = ImageFolderOwners.of(image);
-                UserIds.createdHome(image.imageRuns(), user.value()).ifPresent(owners::addOwned);
-                BaseImageUserFolders.of(image.rootBase(), user.value()).forEach(owners::addOwned);
+                ImageFolderOwners owners = ImageFolderOwners.forUser(image, user.value());
                 Set<Location> taken = new HashSet<>();
                 for (RootStartSteps.Step step : steps) {
                     String needs = needs(image, owners, mounts, name(user.value()), step);

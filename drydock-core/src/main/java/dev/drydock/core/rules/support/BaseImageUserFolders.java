@@ -10,7 +10,7 @@ import java.util.Set;
  * The system folders a base image gives its own non-root user, so that a start script running as that user may
  * write there: nginx-unprivileged's Dockerfile gives /etc/nginx and /var/cache/nginx to UID 101 and group 0 with
  * group write (any UID whose group is 0 may write too, as OpenShift runs it); Prometheus's and Alertmanager's give
- * /etc/prometheus and /etc/alertmanager to nobody.
+ * /etc/prometheus and /etc/alertmanager to nobody; Red Hat's s2i images /opt/app-root to 1001.
  */
 public final class BaseImageUserFolders {
 
@@ -22,6 +22,9 @@ public final class BaseImageUserFolders {
             List.of("/etc/prometheus", "/prometheus"));
     private static final Grant ALERTMANAGER = new Grant(Set.of("nobody", "65534"), false,
             List.of("/etc/alertmanager", "/alertmanager"));
+
+    /** Red Hat's s2i language images: /opt/app-root belongs to their user 1001 ({@code default}) and group 0. */
+    private static final Grant S2I = new Grant(Set.of("1001", "default"), false, List.of(RedHatImages.S2I_APP_ROOT));
 
     private static final Map<String, Grant> GRANTS = Map.of(
             "docker.io/nginxinc/nginx-unprivileged", NGINX_UNPRIVILEGED,
@@ -39,7 +42,8 @@ public final class BaseImageUserFolders {
                 || external.reference().fullName() == null) {
             return List.of();
         }
-        Grant grant = GRANTS.get(external.reference().fullName().toLowerCase(Locale.ROOT));
+        Grant grant = RedHatImages.sourceToImage(external.reference()) ? S2I
+                : GRANTS.get(external.reference().fullName().toLowerCase(Locale.ROOT));
         if (grant == null) {
             return List.of();
         }

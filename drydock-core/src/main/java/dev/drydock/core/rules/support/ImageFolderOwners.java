@@ -42,6 +42,18 @@ public final class ImageFolderOwners {
     }
 
     /**
+     * What the image's instructions do to its folders, with those {@code user} owns besides: the home a useradd -m
+     * or adduser of the image creates for it, and the folders the base image gives its own user
+     * ({@link BaseImageUserFolders}).
+     */
+    public static ImageFolderOwners forUser(BuiltImage image, String user) {
+        ImageFolderOwners facts = of(image);
+        UserIds.createdHome(image.imageRuns(), user).ifPresent(facts::addOwned);
+        BaseImageUserFolders.of(image.rootBase(), user).forEach(facts::addOwned);
+        return facts;
+    }
+
+    /**
      * What the instructions of these stages (an image's, first built first) do to folders; a COPY --from of
      * another stage keeps the owners that stage gave its files, so that stage is read too ({@code depth}
      * bounds the chain of stages copied from).
@@ -161,8 +173,7 @@ public final class ImageFolderOwners {
         return ContainerPaths.clean(path.startsWith("/") ? path : dir + "/" + path);
     }
 
-    /** Counts the folder as the user's: a home useradd creates, a folder a base image gives its user. */
-    public void addOwned(String path) {
+    private void addOwned(String path) {
         owned.add(path);
     }
 
