@@ -41,6 +41,7 @@ public final class ComposeHygieneRules {
                 new ReadOnlyRootWithoutWritablePaths(),
                 new DroppedCapabilityNeededAtStart(),
                 new ServiceAddressIsLocalhost(),
+                new ServiceHostUnknown(),
                 new FastCgiPassUnreachable(),
                 new ProxyPassUnreachable(),
                 new ProxyBackendNotAwaited(),
