@@ -34,7 +34,8 @@ import java.util.Set;
                 + " http://api:8000), and the values of host settings (DB_HOST, REDIS_HOST, WORDPRESS_DB_HOST=db:3306,"
                 + " KAFKA_BOOTSTRAP_SERVERS=kafka:9092, SMTP_SERVER, ..._ZOOKEEPER_CONNECT). Fires for a single-label"
                 + " host (no dot) that is not a service name, container_name, network alias or hostname of any compose"
-                + " project of the review. Quiet for names with a dot (DNS), IP addresses, localhost (that is"
+                + " project of the review, nor the name Compose gives a service's container (shop-db-1). Quiet for"
+                + " names with a dot (DNS), IP addresses, localhost (that is"
                 + " service-address-is-localhost's), the service's own name, a service that uses links, external_links,"
                 + " extra_hosts or a network_mode, a project with an external network (other projects' containers may"
                 + " answer), a compose project of a single service (its servers are defined elsewhere), settings for"
@@ -99,7 +100,8 @@ public final class ServiceHostUnknown implements Rule {
                     continue;
                 }
                 for (SettingHosts.Host host : SettingHosts.of(setting.name(), setting.value())) {
-                    if (known.contains(host.name()) || host.name().equals(service.name())) {
+                    if (known.contains(host.name()) || host.name().equals(service.name())
+                            || defaultContainerName(host.name(), known)) {
                         continue;
                     }
                     int at = setting.rawIndexOf(host.name(), host.start());
@@ -132,6 +134,15 @@ public final class ServiceHostUnknown implements Rule {
         }
         return names;
     }
+
+    /** Compose's own name for a service's container: {@code shop-db-1} (v2) or {@code shop_db_1} (v1). */
+    private static boolean defaultContainerName(String host, Set<String> known) {
+        java.util.regex.Matcher m = DEFAULT_CONTAINER_NAME.matcher(host);
+        return m.matches() && known.stream().anyMatch(name -> m.group(1).endsWith(m.group(2) + name));
+    }
+
+    private static final java.util.regex.Pattern DEFAULT_CONTAINER_NAME =
+            java.util.regex.Pattern.compile("(.+)([-_])\\d+");
 
     private void report(ReviewContext context, ComposeServices.Ref ref, WrittenEnvironment.Setting setting,
             SettingHosts.Host host, int at, Location where) {
