@@ -3,10 +3,8 @@ package dev.drydock.core.rules.dockerfile;
 import dev.drydock.core.discovery.FileMode;
 import dev.drydock.core.discovery.PathNames;
 import dev.drydock.core.discovery.ProjectEntry;
-import dev.drydock.core.dockerfile.model.CommandSpec;
 import dev.drydock.core.dockerfile.model.ContainerPaths;
 import dev.drydock.core.dockerfile.model.CopyCommand;
-import dev.drydock.core.dockerfile.model.SearchPath;
 import dev.drydock.core.dockerfile.model.Stage;
 import dev.drydock.core.edit.Fix;
 import dev.drydock.core.edit.FixSafety;
@@ -26,11 +24,13 @@ import dev.drydock.core.rules.support.BaseImageFacts;
 import dev.drydock.core.rules.support.BuiltImage;
 import dev.drydock.core.rules.support.InferredImageTools;
 import dev.drydock.core.rules.support.Call;
-import dev.drydock.core.rules.support.ContainerStart;
+import dev.drydock.core.rules.support.ContextFileUses;
+import dev.drydock.core.rules.support.ContextFileUses.Copied;
+import dev.drydock.core.rules.support.ContextFileUses.Use;
 import dev.drydock.core.rules.support.RunStep;
 import dev.drydock.core.rules.support.Stages;
 import dev.drydock.core.shell.Shebang;
-import dev.drydock.core.source.Span;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -94,25 +94,6 @@ public final class ScriptNotExecutable implements Rule {
     private static final Pattern OCTAL = Pattern.compile("[0-7]{1,4}");
     private static final Pattern SYMBOLIC_X = Pattern.compile("[ugoa]*[+=][rwxXst]*x[rwxXst]*");
 
-    /**
-     * A path the build or the container runs as a program.
-     *
-     * @param at where it is run: the start of the RUN's call, or of the ENTRYPOINT or CMD
-     * @param run the RUN, or null for the container's command
-     */
-    private record Use(String path, String written, Stage stage, int at, Span span, RunStep run) {
-
-        boolean searched() {
-            return !written.contains("/");
-        }
-    }
-
-    /**
-     * The file a context copy puts at the used path and the mode it gets; {@code origin} is where that copy puts it,
-     * in the stage a {@code COPY --from} takes it from when the use is in another stage ({@code through} that copy).
-     */
-    private record Copied(ContextCopy copy, String projectPath, FileMode mode, Use origin, CopyCommand through) {}
-
     @Override
     public void check(ReviewContext context) {
         Set<String> reported = new HashSet<>();
@@ -120,16 +101,21 @@ public final class ScriptNotExecutable implements Rule {
             BuildLink build = image.container().build();
             List<ContextCopy> copies = BuildContexts.copies(build);
             List<BuildRuns.StageRun> runs = BuildRuns.of(image);
-            for (Use use : uses(image, runs)) {
-                Copied copied = copied(context, image, build, copies, use);
-                if (copied == null || chmodBefore(image, runs, copied.origin(), copied.copy().copy())
+            List<Use> uses = new ArrayList<>(ContextFileUses.runs(runs, false));
+            uses.addAll(ContextFileUses.start(image));
+            for (Use use : uses) {
+                Copied copied = ContextFileUses.copied(context, image, build, copies, use);
+                Optional<FileMode> mode = copied == null || copied.through() != null && copied.through().chmod() != null
+                        ? Optional.empty() : mode(context, copied.copy().copy(), copied.projectPath());
+                if (mode.isEmpty() || mode.get().executable()
+                        || chmodBefore(image, runs, copied.origin(), copied.copy().copy())
                         || copied.through() != null && chmodBefore(image, runs, use, copied.through())
                         || !reported.add(image.dockerfile() + "#" + use.span().start())) {
                     continue;
                 }
                 int line = image.model().syntax().file().position(use.at()).line();
                 String interpreter = interpreter(context, copied.projectPath(), image, use);
-                context.finding(this, image.dockerfile(), use.span(), message(image, use, copied, line)
+                context.finding(this, image.dockerfile(), use.span(), message(image, use, copied, mode.get(), line)
                                 + ciChmod(context, copied.projectPath()))
                         .recommendation(recommendation(build, use, copied, interpreter))
                         .fix(fix(image, build, copied))
@@ -138,11 +124,11 @@ public final class ScriptNotExecutable implements Rule {
         }
     }
 
-    private static String message(BuiltImage image, Use use, Copied copied, int line) {
+    private static String message(BuiltImage image, Use use, Copied copied, FileMode mode, int line) {
         String how = copied.copy().copy().chmod() != null
                 ? "COPY --chmod=" + copied.copy().copy().chmod() + " on line " + copied.copy().line() + " gives it mode "
-                        + copied.mode().octal()
-                : "it has mode " + copied.mode().octal() + " in the project, which " + copied.copy().text()
+                        + mode.octal()
+                : "it has mode " + mode.octal() + " in the project, which " + copied.copy().text()
                         + " (line " + copied.copy().line() + ") keeps";
         String effect = use.searched() ? (use.run() != null
                 ? "the shell's PATH search skips it, and the RUN fails the build with '" + use.written() + ": not found'"
@@ -220,141 +206,8 @@ public final class ScriptNotExecutable implements Rule {
                 .orElse(null);
     }
 
-    /** The paths RUNs run as their program, and the one the image's own ENTRYPOINT or CMD starts. */
-    private static List<Use> uses(BuiltImage image, List<BuildRuns.StageRun> runs) {
-        List<Use> out = new java.util.ArrayList<>();
-        for (BuildRuns.StageRun stageRun : runs) {
-            RunStep run = stageRun.run();
-            for (Call call : run.calls()) {
-                Call.Arg program = call.program();
-                if (call.is("cd", "pushd", "popd") || program == null || !program.literal() || !isProgram(program.value())) {
-                    continue;
-                }
-                String directory = program.value().startsWith("/") || !program.value().contains("/") ? run.workdir()
-                        : run.directoryAt(call);
-                if (directory == null) {
-                    continue; // a cd went where drydock cannot follow
-                }
-                for (String path : SearchPath.candidates(directory, program.value(), run.variable("PATH"))) {
-                    out.add(new Use(path, program.value(), stageRun.stage(), call.span().start(), program.span(), run));
-                }
-            }
-        }
-        ContainerStart start = ContainerStart.of(image).orElse(null);
-        if (start != null && isProgram(start.program())) {
-            CommandSpec spec = start.spec();
-            String path = image.model().step(spec.instruction()).map(s -> s.variables().lookup("PATH")).orElse(null);
-            for (String candidate : SearchPath.candidates(start.directory(), start.program(), path)) {
-                out.add(new Use(candidate, start.program(), image.stage(), spec.instruction().span().start(),
-                        spec.instruction().span(), null));
-            }
-        }
-        return out;
-    }
-
-    private static boolean isProgram(String word) {
-        return !word.isEmpty() && !word.contains("$") && !word.contains("*") && !word.contains("?") && !word.contains("=")
-                && !word.startsWith("~") && !word.endsWith("/");
-    }
-
     private static String resolve(String workdir, String path) {
         return ContainerPaths.clean(PathNames.normalizeAbsolute(workdir == null ? "/" : workdir, path));
-    }
-
-    /**
-     * The context file the last copy before the use puts at its path, when the .dockerignore lets it in, its mode is
-     * known and has no execute bit, and no copy from a stage or image may replace it in between; else null.
-     */
-    private static Copied copied(ReviewContext context, BuiltImage image, BuildLink build, List<ContextCopy> copies,
-            Use use) {
-        List<Stage> lineage = Stages.lineage(image.model(), use.stage());
-        CopyCommand fromStage = lastStageCopy(image, lineage, use);
-        for (int i = copies.size() - 1; i >= 0; i--) {
-            ContextCopy copy = copies.get(i);
-            if (!lineage.contains(copy.stage()) || copy.copy().instruction().span().start() > use.at()
-                    || fromStage != null && copy.copy().instruction().span().start() < fromStage.instruction().span().start()) {
-                continue;
-            }
-            Optional<String> source = BuildContexts.source(context.project(), build, copy, use.path());
-            if (source.isEmpty()) {
-                continue;
-            }
-            String projectPath = BuildContexts.inProject(build, source.get());
-            if (!build.ignore().includes(source.get()) || replacedLater(lineage, copy, use)) {
-                return null;
-            }
-            Optional<FileMode> mode = mode(context, copy.copy(), projectPath);
-            return mode.isEmpty() || mode.get().executable() ? null : new Copied(copy, projectPath, mode.get(), use, null);
-        }
-        return fromStage == null ? null : throughStage(context, image, build, copies, use, fromStage);
-    }
-
-    /**
-     * The last {@code COPY --from=stage} before the use that puts something at its path, when no context copy or RUN
-     * can tell more after it; else null.
-     */
-    private static CopyCommand lastStageCopy(BuiltImage image, List<Stage> lineage, Use use) {
-        CopyCommand last = null;
-        for (Stage stage : lineage) {
-            for (CopyCommand copy : stage.copies()) {
-                int start = copy.instruction().span().start();
-                String dest = copy.containerPath() == null ? null : ContainerPaths.clean(copy.containerPath());
-                if (copy.fromStage() >= 0 && start < use.at() && dest != null && PathNames.isUnder(use.path(), dest)
-                        && (last == null || start > last.instruction().span().start())) {
-                    last = copy;
-                }
-            }
-        }
-        return last;
-    }
-
-    /**
-     * A file a {@code COPY --from=stage} brings: COPY keeps the mode it has in that stage (unless --chmod sets one), so
-     * it is the context file a copy put there in that stage, when no RUN of that stage may have built, replaced or
-     * changed it after the copy.
-     */
-    private static Copied throughStage(ReviewContext context, BuiltImage image, BuildLink build, List<ContextCopy> copies,
-            Use use, CopyCommand fromStage) {
-        String source = sourceInStage(fromStage, use.path());
-        if (source == null || fromStage.chmod() != null) {
-            return null;
-        }
-        Stage builder = image.model().stages().get(fromStage.fromStage());
-        Use origin = new Use(source, use.written(), builder, fromStage.instruction().span().start(), use.span(), use.run());
-        Copied copied = copied(context, image, build, copies, origin);
-        if (copied == null || copied.through() != null || changedByRun(image, builder, copied, source)) {
-            return null;
-        }
-        return new Copied(copied.copy(), copied.projectPath(), copied.mode(), origin, fromStage);
-    }
-
-    /** The path in the source stage of a file a {@code COPY --from} puts at {@code path}; null when it cannot be told. */
-    private static String sourceInStage(CopyCommand copy, String path) {
-        if (copy.sources().size() != 1 || copy.sources().get(0).matches(".*[*?\\[].*")) {
-            return null;
-        }
-        String source = ContainerPaths.clean(copy.sources().get(0));
-        String dest = ContainerPaths.clean(copy.containerPath());
-        if (path.equals(dest)) {
-            return source;
-        }
-        String rest = path.substring(dest.equals("/") ? 1 : dest.length() + 1);
-        return copy.containerPath().endsWith("/") && rest.equals(PathNames.fileName(source)) ? source
-                : PathNames.normalizeAbsolute(source, rest);
-    }
-
-    /** Whether a RUN of the stage's lineage after the copy names the file or its folder (it may build or replace it). */
-    private static boolean changedByRun(BuiltImage image, Stage stage, Copied copied, String path) {
-        int from = copied.copy().copy().instruction().span().start();
-        String name = PathNames.fileName(path);
-        String folder = PathNames.parent(path);
-        for (RunStep run : RunStep.of(image.model(), Stages.lineage(image.model(), stage))) {
-            int start = run.instruction().span().start();
-            if (start > from && (run.text().contains(name) || !folder.equals("/") && run.text().contains(folder))) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** The mode the copy gives the file: its --chmod when octal, else the checkout's; empty when not known. */
@@ -364,23 +217,6 @@ public final class ScriptNotExecutable implements Rule {
                     ? Optional.of(new FileMode(Integer.parseInt(copy.chmod(), 8))) : Optional.empty();
         }
         return context.project().files().mode(projectPath);
-    }
-
-    private static boolean replacedLater(List<Stage> lineage, ContextCopy copy, Use use) {
-        int from = copy.copy().instruction().span().start();
-        for (Stage stage : lineage) {
-            for (CopyCommand other : stage.copies()) {
-                int start = other.instruction().span().start();
-                if (other.fromContext() || start < from || start > use.at()) {
-                    continue;
-                }
-                String dest = other.containerPath() == null ? null : ContainerPaths.clean(other.containerPath());
-                if (dest == null || dest.equals(use.path()) || PathNames.isUnder(use.path(), dest)) {
-                    return true;
-                }
-            }
-        }
-        return false;
     }
 
     /**
