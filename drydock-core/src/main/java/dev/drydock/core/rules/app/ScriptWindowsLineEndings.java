@@ -16,6 +16,12 @@ import dev.drydock.core.review.Rule;
 import dev.drydock.core.review.RuleDefinition;
 import dev.drydock.core.review.RuleExample;
 import dev.drydock.core.review.Severity;
+import dev.drydock.core.discovery.PathNames;
+import dev.drydock.core.project.BuildLink;
+import dev.drydock.core.rules.support.BuildContexts;
+import dev.drydock.core.rules.support.BuildRuns;
+import dev.drydock.core.rules.support.BuiltImage;
+import dev.drydock.core.rules.support.ContextFileUses;
 import dev.drydock.core.rules.support.Stages;
 import dev.drydock.core.shell.Shebang;
 import dev.drydock.core.source.SourceFile;
@@ -28,22 +34,25 @@ import java.util.regex.Pattern;
 
 @RuleDefinition(
         id = "script-windows-line-endings",
-        title = "A start script has Windows line endings",
+        title = "A script the container or the build runs has Windows line endings",
         severity = Severity.HIGH,
         category = Category.RELIABILITY,
-        checks = "The project's shell scripts a container of an image built here starts with: its entry-point"
-                + " script, the scripts that passes the command through, and the script that starts the program."
+        checks = "The project's shell scripts a container of an image built here starts with (its entry-point"
+                + " script, the scripts that passes the command through, and the script that starts the program), and"
+                + " the context files a RUN runs (./mvnw, scripts/install.sh, a name COPY put in PATH) or gives a shell"
+                + " to read (sh ./setup.sh), the file a COPY put there, through COPY --from too."
                 + " Fires when the file as it is in the project (which the build copies as it is) ends its lines with"
                 + " CR LF, as a checkout on Windows with git's core.autocrlf or an editor set to Windows line endings"
-                + " leaves it. Quiet when a RUN of the image's stages converts it (dos2unix, or sed or tr removing"
-                + " the carriage returns).",
+                + " leaves it. Quiet when a RUN of the image's stages (before the RUN that runs it) converts it"
+                + " (dos2unix, or sed or tr removing the carriage returns).",
         problem = "Linux reads the carriage return as part of each line: the #! line names `/bin/sh\\r`, which does"
                 + " not exist, and a shell that reads the script anyway gets `\\r` at the end of every command and"
                 + " argument (set -e\\r, exec \"$@\"\\r).",
         impact = "Every container of the image fails to start: 'exec /docker-entrypoint.sh: no such file or"
                 + " directory' (the file is there; its interpreter is not), or errors such as 'set: Illegal option -'"
-                + " from sh. It works on the machine where the file was written with LF endings and breaks in a"
-                + " checkout made on Windows.",
+                + " from sh; a script a RUN runs fails the build ('./mvnw: not found', '/bin/sh^M: bad interpreter')."
+                + " It works on the machine where the file was written with LF endings and breaks in a checkout made"
+                + " on Windows.",
         recommendation = "Save the script with LF line endings (dos2unix FILE, or your editor's line-ending setting)"
                 + " and make git keep them on every checkout: `*.sh text eol=lf` in .gitattributes.",
         references = {"https://git-scm.com/docs/gitattributes#_eol",
@@ -86,36 +95,57 @@ public final class ScriptWindowsLineEndings implements Rule {
             if (c.build() == null || c.build().model() == null || ep == null) {
                 continue;
             }
-            List<String> paths = ep.startScripts();
-            for (String path : paths) {
+            List<Stage> lineage = Stages.lineage(c.build().model(), c.build().stage());
+            for (String path : ep.startScripts()) {
                 Optional<SourceFile> found = c.scripts().find(path);
-                if (found.isEmpty() || !found.get().text().contains("\r\n") || converted(c, path)
+                if (found.isPresent() && found.get().text().contains("\r\n")
+                        && !converted(lineage, PathNames.fileName(path), Integer.MAX_VALUE)
+                        && reported.add(found.get().path())) {
+                    report(context, found.get(), path + " in the image, run when the container starts", true,
+                            "'exec " + path + ": no such file or directory'", "every container fails to start");
+                }
+            }
+        }
+        for (BuiltImage image : BuiltImage.of(context)) {
+            BuildLink build = image.container().build();
+            List<BuildContexts.ContextCopy> copies = BuildContexts.copies(build);
+            for (ContextFileUses.Use use : ContextFileUses.runs(BuildRuns.of(image), true)) {
+                ContextFileUses.Copied copied = ContextFileUses.copied(context, image, build, copies, use);
+                Optional<SourceFile> found = copied == null ? Optional.empty()
+                        : context.project().source(copied.projectPath());
+                if (found.isEmpty() || !found.get().text().contains("\r\n")
+                        || converted(Stages.lineage(image.model(), use.stage()), PathNames.fileName(use.path()), use.at())
                         || !reported.add(found.get().path())) {
                     continue;
                 }
-                SourceFile file = found.get();
-                String text = file.text();
-                boolean shebang = Shebang.of(text).isPresent();
-                long lines = text.lines().count();
-                long crlf = text.chars().filter(ch -> ch == '\r').count();
-                String first = text.substring(0, Math.max(0, text.indexOf('\r')));
-                String effect = shebang && text.indexOf('\r') < text.indexOf('\n')
-                        ? "its #! line reads `" + first + "\\r` to Linux, an interpreter that does not exist, so every"
-                                + " container fails to start with 'exec " + path + ": no such file or directory'"
-                        : "the shell that runs it gets `\\r` at the end of every command and argument, so every"
-                                + " container fails at its first line";
-                context.finding(this, new Location(file.path(), file.lines(1, 1)), file.path() + " (" + path
-                                + " in the image, run when the container starts) ends " + (crlf >= lines ? "its lines"
-                                : crlf + " of its " + lines + " lines") + " with CR LF (Windows line endings), which"
-                                + " the build copies as they are: " + effect)
-                        .recommendation("Convert " + file.path() + " to LF line endings (dos2unix " + file.path()
-                                + ") and add `*.sh text eol=lf` to .gitattributes, so that a checkout on Windows"
-                                + " keeps them.")
-                        .fix(Fix.of("convert " + file.path() + " to LF line endings", FixSafety.SAFE,
-                                carriageReturns(file)))
-                        .add();
+                int line = image.model().syntax().file().position(use.at()).line();
+                report(context, found.get(), (use.interpreted() ? "read by a shell in" : "run by") + " the RUN on line "
+                        + line + " of " + image.dockerfile(), !use.interpreted(),
+                        "'" + use.written() + ": not found' (bash says: bad interpreter)", "the RUN fails the build");
             }
         }
+    }
+
+    private void report(ReviewContext context, SourceFile file, String role, boolean executed, String notFound,
+            String failure) {
+        String text = file.text();
+        boolean shebang = Shebang.of(text).isPresent();
+        long lines = text.lines().count();
+        long crlf = text.chars().filter(ch -> ch == '\r').count();
+        String first = text.substring(0, Math.max(0, text.indexOf('\r')));
+        String effect = executed && shebang && text.indexOf('\r') < text.indexOf('\n')
+                ? "its #! line reads `" + first + "\\r` to Linux, an interpreter that does not exist, so " + failure
+                        + " with " + notFound
+                : "the shell that runs it gets `\\r` at the end of every command and argument, so " + failure
+                        + " at its first command";
+        context.finding(this, new Location(file.path(), file.lines(1, 1)), file.path() + " (" + role + ") ends "
+                        + (crlf >= lines ? "its lines" : crlf + " of its " + lines + " lines") + " with CR LF (Windows"
+                        + " line endings), which the build copies as they are: " + effect)
+                .recommendation("Convert " + file.path() + " to LF line endings (dos2unix " + file.path()
+                        + ") and add `" + (file.path().endsWith(".sh") ? "*.sh" : PathNames.fileName(file.path()))
+                        + " text eol=lf` to .gitattributes, so that a checkout on Windows keeps them.")
+                .fix(Fix.of("convert " + file.path() + " to LF line endings", FixSafety.SAFE, carriageReturns(file)))
+                .add();
     }
 
     /** One deletion per carriage return that ends a line: the text between them stays as it is. */
@@ -128,13 +158,13 @@ public final class ScriptWindowsLineEndings implements Rule {
         return edits;
     }
 
-    /** Whether a RUN of the image's stages converts the script's line endings. */
-    private static boolean converted(Container c, String path) {
-        String name = dev.drydock.core.discovery.PathNames.fileName(path);
-        for (Stage stage : Stages.lineage(c.build().model(), c.build().stage())) {
+    /** Whether a RUN of these stages, up to offset {@code until}, converts the line endings of the file so named. */
+    private static boolean converted(List<Stage> stages, String name, int until) {
+        for (Stage stage : stages) {
             for (Step step : stage.steps()) {
                 String text = step.instruction().rawText();
-                if (step.instruction().kind() == InstructionKind.RUN && CONVERTS.matcher(text).find()
+                if (step.instruction().kind() == InstructionKind.RUN && step.instruction().span().start() <= until
+                        && CONVERTS.matcher(text).find()
                         && (text.contains(name) || text.contains("*") || text.contains("find "))) {
                     return true;
                 }
