@@ -20,6 +20,14 @@ public interface ScriptFiles {
     /** The project file copied to {@code containerPath} (absolute), or empty when none can be told. */
     Optional<SourceFile> find(String containerPath);
 
+    /**
+     * The container paths of the project files the image has directly in {@code folder} (an absolute container path),
+     * in name order; empty when none can be told.
+     */
+    default List<String> inFolder(String folder) {
+        return List.of();
+    }
+
     /** The project file copied to {@code containerPath}, parsed as a shell script; empty when none can be told. */
     default Optional<ShellScript> parsed(String containerPath) {
         return find(containerPath).map(ScriptFiles::parse);
@@ -74,6 +82,11 @@ public interface ScriptFiles {
         @Override
         public Optional<ShellScript> parsed(String containerPath) {
             return find(containerPath).map(this::parsed);
+        }
+
+        @Override
+        public List<String> inFolder(String folder) {
+            return files.inFolder(folder);
         }
 
         @Override

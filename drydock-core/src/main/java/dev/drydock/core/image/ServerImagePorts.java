@@ -226,6 +226,11 @@ public enum ServerImagePorts {
         return vendor == BITNAMI_NGINX && !nonRootBitnami(ref) ? Optional.empty() : Optional.ofNullable(vendor);
     }
 
+    /** Whether the image is nginx-unprivileged (Docker Hub, ghcr.io, quay.io or ECR Public). */
+    public static boolean nginxUnprivileged(ImageReference ref) {
+        return ref != null && ref.fullName() != null && UNPRIVILEGED_NAMES.contains(ref.fullName().toLowerCase(Locale.ROOT));
+    }
+
     /** bitnami/nginx runs as a non-root user on 8080 from 1.14 on; the tags of older releases listened on 80. */
     private static boolean nonRootBitnami(ImageReference ref) {
         TagVersion version = ref.version();

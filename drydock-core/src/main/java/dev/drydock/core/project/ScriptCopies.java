@@ -6,7 +6,10 @@ import dev.drydock.core.entrypoint.ContextPaths;
 import dev.drydock.core.entrypoint.ScriptFiles;
 import dev.drydock.core.source.SourceException;
 import dev.drydock.core.source.SourceFile;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The project files an image's entry-point scripts are copies of: the context file the stage's copies put at the
@@ -29,6 +32,22 @@ final class ScriptCopies implements ScriptFiles {
     public Optional<SourceFile> find(String containerPath) {
         String copied = paths.toContext(containerPath).filter(this::readable).orElse(null);
         return read(copied != null ? copied : byName(PathNames.fileName(containerPath)));
+    }
+
+    @Override
+    public List<String> inFolder(String folder) {
+        Set<String> found = new TreeSet<>();
+        for (ProjectEntry e : reading.layout.sources()) {
+            String inContext = inContext(e.path());
+            if (inContext != null && build.ignore().includes(inContext)) {
+                for (String landed : paths.toContainer(inContext)) {
+                    if (PathNames.parent(landed).equals(folder)) {
+                        found.add(landed);
+                    }
+                }
+            }
+        }
+        return List.copyOf(found);
     }
 
     private String byName(String name) {

@@ -6,7 +6,6 @@ import dev.drydock.core.dockerfile.syntax.InstructionKind;
 import dev.drydock.core.edit.Fix;
 import dev.drydock.core.edit.FixSafety;
 import dev.drydock.core.edit.TextEdit;
-import dev.drydock.core.entrypoint.EntryPoint;
 import dev.drydock.core.project.Container;
 import dev.drydock.core.review.Category;
 import dev.drydock.core.review.ExampleFile;
@@ -23,6 +22,7 @@ import dev.drydock.core.rules.support.BuildRuns;
 import dev.drydock.core.rules.support.BuiltImage;
 import dev.drydock.core.rules.support.ContextFileUses;
 import dev.drydock.core.rules.support.Stages;
+import dev.drydock.core.rules.support.StartScriptPaths;
 import dev.drydock.core.shell.Shebang;
 import dev.drydock.core.source.SourceFile;
 import java.util.ArrayList;
@@ -38,7 +38,8 @@ import java.util.regex.Pattern;
         severity = Severity.HIGH,
         category = Category.RELIABILITY,
         checks = "The project's shell scripts a container of an image built here starts with (its entry-point"
-                + " script, the scripts that passes the command through, and the script that starts the program), and"
+                + " script, the scripts that passes the command through, the script that starts the program, and the"
+                + " scripts the nginx image's entrypoint runs from /docker-entrypoint.d), and"
                 + " the context files a RUN runs (./mvnw, scripts/install.sh, a name COPY put in PATH) or gives a shell"
                 + " to read (sh ./setup.sh), the file a COPY put there, through COPY --from too."
                 + " Fires when the file as it is in the project (which the build copies as it is) ends its lines with"
@@ -91,18 +92,20 @@ public final class ScriptWindowsLineEndings implements Rule {
     public void check(ReviewContext context) {
         Set<String> reported = new HashSet<>();
         for (Container c : context.project().containers()) {
-            EntryPoint ep = c.entryPoint();
-            if (c.build() == null || c.build().model() == null || ep == null) {
+            if (c.build() == null || c.build().model() == null) {
                 continue;
             }
             List<Stage> lineage = Stages.lineage(c.build().model(), c.build().stage());
-            for (String path : ep.startScripts()) {
+            for (String path : StartScriptPaths.of(c)) {
                 Optional<SourceFile> found = c.scripts().find(path);
                 if (found.isPresent() && found.get().text().contains("\r\n")
                         && !converted(lineage, PathNames.fileName(path), Integer.MAX_VALUE)
                         && reported.add(found.get().path())) {
+                    boolean hook = PathNames.parent(path).equals(StartScriptPaths.NGINX_HOOKS);
                     report(context, found.get(), path + " in the image, run when the container starts", true,
-                            "'exec " + path + ": no such file or directory'", "every container fails to start");
+                            hook ? "'" + path + ": not found' from nginx's /docker-entrypoint.sh"
+                                    : "'exec " + path + ": no such file or directory'",
+                            "every container fails to start");
                 }
             }
         }

@@ -29,6 +29,7 @@ import dev.drydock.core.rules.support.FinalUser;
 import dev.drydock.core.rules.support.ImageContents;
 import dev.drydock.core.rules.support.ImageTags;
 import dev.drydock.core.rules.support.ShortText;
+import dev.drydock.core.rules.support.StartScriptPaths;
 import dev.drydock.core.rules.support.Stages;
 import dev.drydock.core.rules.support.StartWaits;
 import dev.drydock.core.shell.Command;
@@ -222,21 +223,20 @@ public final class StartProgramNotInImage implements Rule {
     /** The commands of the container's start scripts and sh -c commands that run a program the image lacks. */
     private void scripts(ReviewContext context, Container c, ImageContents image, String reported) {
         EntryPoint ep = c.entryPoint();
-        if (ep == null) {
-            return;
-        }
         Set<String> done = new HashSet<>();
         if (reported != null) {
             done.add(reported);
         }
-        List<String> paths = ep.startScripts();
-        for (String path : paths) {
+        for (String path : StartScriptPaths.of(c)) {
             Optional<SourceFile> file = c.scripts().find(path);
             Optional<ShellScript> parsed = c.scripts().parsed(path);
             if (file.isPresent() && parsed.isPresent()) {
                 commands(context, c, image, parsed.get(), file.get().text(),
                         command -> new Location(file.get().path(), command.span()), file.get().path(), false, done);
             }
+        }
+        if (ep == null) {
+            return;
         }
         Origin origin = c.command().origin();
         List<String> inline = new ArrayList<>();

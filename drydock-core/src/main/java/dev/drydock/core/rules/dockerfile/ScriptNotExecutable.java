@@ -29,6 +29,7 @@ import dev.drydock.core.rules.support.ContextFileUses.Copied;
 import dev.drydock.core.rules.support.ContextFileUses.Use;
 import dev.drydock.core.rules.support.RunStep;
 import dev.drydock.core.rules.support.Stages;
+import dev.drydock.core.rules.support.StartScriptPaths;
 import dev.drydock.core.shell.Shebang;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -46,7 +47,9 @@ import java.util.regex.Pattern;
                 + " or CMD (when no ENTRYPOINT is set, or one that is only an init process such as [\"tini\", \"--\"])"
                 + " that starts one, or a bare program name found in a folder of"
                 + " PATH (the image's ENV PATH, then the default folders) where a COPY put it"
-                + " (COPY docker-entrypoint.sh /usr/local/bin/ with ENTRYPOINT [\"docker-entrypoint.sh\"]); fires when"
+                + " (COPY docker-entrypoint.sh /usr/local/bin/ with ENTRYPOINT [\"docker-entrypoint.sh\"]), or a"
+                + " script copied into /docker-entrypoint.d of an nginx image that runs its entrypoint (which skips"
+                + " one without an execute bit: medium); fires when"
                 + " that path is a file a COPY or ADD of"
                 + " the stage, or of the stages it is built on, brings from the build context (after the"
                 + " .dockerignore, through the copy's destination and WORKDIR), and the file as checked out has no"
@@ -103,6 +106,9 @@ public final class ScriptNotExecutable implements Rule {
             List<BuildRuns.StageRun> runs = BuildRuns.of(image);
             List<Use> uses = new ArrayList<>(ContextFileUses.runs(runs, false));
             uses.addAll(ContextFileUses.start(image));
+            Set<String> hooks = new HashSet<>(StartScriptPaths.nginxHooks(image.container()));
+            hooks.forEach(hook -> uses.add(new Use(hook, hook, image.stage(), Integer.MAX_VALUE,
+                    image.stage().from().span(), null, false)));
             for (Use use : uses) {
                 Copied copied = ContextFileUses.copied(context, image, build, copies, use);
                 Optional<FileMode> mode = copied == null || copied.through() != null && copied.through().chmod() != null
@@ -111,6 +117,10 @@ public final class ScriptNotExecutable implements Rule {
                         || chmodBefore(image, runs, copied.origin(), copied.copy().copy())
                         || copied.through() != null && chmodBefore(image, runs, use, copied.through())
                         || !reported.add(image.dockerfile() + "#" + use.span().start())) {
+                    continue;
+                }
+                if (hooks.contains(use.path()) && use.run() == null) {
+                    reportHook(context, image, build, use, copied, mode.get());
                     continue;
                 }
                 int line = image.model().syntax().file().position(use.at()).line();
@@ -122,6 +132,21 @@ public final class ScriptNotExecutable implements Rule {
                         .add();
             }
         }
+    }
+
+    /** A hook of the nginx image's entrypoint without an execute bit: skipped at every start, not run. */
+    private void reportHook(ReviewContext context, BuiltImage image, BuildLink build, Use use, Copied copied,
+            FileMode mode) {
+        context.finding(this, image.dockerfile(), copied.copy().copy().instruction().span(), copied.copy().text()
+                        + " (line " + copied.copy().line() + ") puts " + copied.projectPath() + " in the image as "
+                        + use.path() + " with mode " + mode.octal() + ", and nginx's entrypoint runs only the"
+                        + " executable scripts of " + StartScriptPaths.NGINX_HOOKS + ": at every start it logs 'Ignoring "
+                        + use.path() + ", not executable' and nginx starts without what the script sets up"
+                        + ciChmod(context, copied.projectPath()))
+                .severity(Severity.MEDIUM)
+                .recommendation(recommendation(build, use, copied, null))
+                .fix(fix(image, build, copied))
+                .add();
     }
 
     private static String message(BuiltImage image, Use use, Copied copied, FileMode mode, int line) {

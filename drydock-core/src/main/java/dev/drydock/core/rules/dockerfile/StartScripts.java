@@ -6,6 +6,7 @@ import dev.drydock.core.project.Container;
 import dev.drydock.core.review.ReviewContext;
 import dev.drydock.core.rules.support.BaseImageFacts.ImageTools;
 import dev.drydock.core.rules.support.InferredImageTools;
+import dev.drydock.core.rules.support.StartScriptPaths;
 import dev.drydock.core.shell.Shebang;
 import dev.drydock.core.shell.ShellScript;
 import dev.drydock.core.source.SourceFile;
@@ -36,10 +37,10 @@ final class StartScripts {
         Map<String, Script> scripts = new LinkedHashMap<>();
         for (Container c : context.project().containers()) {
             EntryPoint ep = c.entryPoint();
-            if (c.build() == null || c.build().model() == null || c.build().stage() == null || ep == null) {
+            if (c.build() == null || c.build().model() == null || c.build().stage() == null) {
                 continue;
             }
-            List<String> paths = ep.startScripts();
+            List<String> paths = StartScriptPaths.of(c);
             for (String path : paths) {
                 SourceFile file = c.scripts().find(path).orElse(null);
                 ShellScript parsed = c.scripts().parsed(path).orElse(null);
@@ -51,7 +52,7 @@ final class StartScripts {
                 boolean busyBox = InferredImageTools.of(c.build().model(), c.build().stage())
                         .map(ImageTools::busyBox).orElse(false);
                 Variables variables = c.build().stage().variables();
-                Set<String> names = new LinkedHashSet<>(ep.environment().keySet());
+                Set<String> names = new LinkedHashSet<>(ep == null ? Set.of() : ep.environment().keySet());
                 variables.inOrder().forEach(d -> names.add(d.name()));
                 scripts.put(file.path(), new Script(file, interpreter, busyBox, variables, names, parsed));
             }

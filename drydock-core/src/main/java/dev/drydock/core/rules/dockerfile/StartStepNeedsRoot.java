@@ -28,7 +28,8 @@ import java.util.Set;
         severity = Severity.HIGH,
         category = Category.RELIABILITY,
         checks = "Containers that run as a non-root user written out (the image's USER, a compose service's user:)."
-                + " Reads the project's entry-point scripts and the shell script of the command (sh -c \"...\", a"
+                + " Reads the project's entry-point scripts, the scripts the nginx image's entrypoint runs from"
+                + " /docker-entrypoint.d, and the shell script of the command (sh -c \"...\", a"
                 + " shell-form CMD) for steps only root can take: chown to another user; chown to the container's"
                 + " own user of a folder that root made in the image (a WORKDIR created as root, a COPY"
                 + " without --chown, a root mkdir) and that no chown, chmod or COPY --chown of the image gives"

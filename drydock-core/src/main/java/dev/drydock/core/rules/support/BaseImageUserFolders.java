@@ -1,6 +1,7 @@
 package dev.drydock.core.rules.support;
 
 import dev.drydock.core.dockerfile.model.BaseImage;
+import dev.drydock.core.image.ServerImagePorts;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -26,12 +27,7 @@ public final class BaseImageUserFolders {
     /** Red Hat's s2i language images: /opt/app-root belongs to their user 1001 ({@code default}) and group 0. */
     private static final Grant S2I = new Grant(Set.of("1001", "default"), false, List.of(RedHatImages.S2I_APP_ROOT));
 
-    private static final Map<String, Grant> GRANTS = Map.of(
-            "docker.io/nginxinc/nginx-unprivileged", NGINX_UNPRIVILEGED,
-            "ghcr.io/nginxinc/nginx-unprivileged", NGINX_UNPRIVILEGED,
-            "quay.io/nginx/nginx-unprivileged", NGINX_UNPRIVILEGED,
-            "public.ecr.aws/nginx/nginx-unprivileged", NGINX_UNPRIVILEGED,
-            "docker.io/prom/prometheus", PROMETHEUS, "quay.io/prometheus/prometheus", PROMETHEUS,
+    private static final Map<String, Grant> GRANTS = Map.of("docker.io/prom/prometheus", PROMETHEUS, "quay.io/prometheus/prometheus", PROMETHEUS,
             "docker.io/prom/alertmanager", ALERTMANAGER, "quay.io/prometheus/alertmanager", ALERTMANAGER);
 
     private BaseImageUserFolders() {}
@@ -43,6 +39,7 @@ public final class BaseImageUserFolders {
             return List.of();
         }
         Grant grant = RedHatImages.sourceToImage(external.reference()) ? S2I
+                : ServerImagePorts.nginxUnprivileged(external.reference()) ? NGINX_UNPRIVILEGED
                 : GRANTS.get(external.reference().fullName().toLowerCase(Locale.ROOT));
         if (grant == null) {
             return List.of();

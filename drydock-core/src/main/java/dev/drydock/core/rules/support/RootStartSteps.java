@@ -215,11 +215,13 @@ public final class RootStartSteps {
     private static List<Script> scripts(Container c) {
         EntryPoint ep = c.entryPoint();
         List<Script> scripts = new ArrayList<>();
-        if (ep == null || c.build() == null) {
+        if (c.build() == null) {
             return scripts;
         }
         List<SourceFile> files = new ArrayList<>();
-        for (String script : ep.scripts()) {
+        List<String> paths = new ArrayList<>(ep == null ? List.of() : ep.scripts());
+        paths.addAll(StartScriptPaths.nginxHooks(c));
+        for (String script : paths) {
             SourceFile file = c.scripts().find(script).filter(RootStartSteps::shell).filter(f -> !files.contains(f))
                     .orElse(null);
             if (file != null) {
