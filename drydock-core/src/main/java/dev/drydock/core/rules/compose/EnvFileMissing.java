@@ -23,11 +23,12 @@ import java.util.Set;
         category = Category.RELIABILITY,
         checks = "Each `env_file` of every compose service (short form, or long form without `required: false`),"
                 + " resolved against the folder of the compose file that names it, when the path lies in the project"
-                + " and holds no variable (the shell that runs Compose may set it). Fires when the file is not there. Low when git ignores it and a template"
-                + " beside it (.env.example, api.env.sample, .env.dist ...) says what it holds: keeping the real file"
-                + " out of git is right, and the finding is the step to run before `docker compose up`; medium"
-                + " otherwise (git ignores it and nothing documents it, or git does not ignore it: a file renamed,"
-                + " moved or never committed).",
+                + " and holds no variable (the shell that runs Compose may set it). Fires when the file is not there."
+                + " Low when a template beside it (.env.example, api.env.sample, .env.dist ...) says what it holds:"
+                + " keeping the real file out of git is right (whether or not a .gitignore in the reviewed folder"
+                + " lists it: the repository's may lie above it), and the finding is the step to run before"
+                + " `docker compose up`; medium otherwise (git ignores it and nothing documents it, or git does not"
+                + " ignore it: a file renamed, moved or never committed).",
         problem = "Compose reads every env_file when it loads the project and stops when one is missing ('env file"
                 + " ... not found'), unless the entry says `required: false` (Compose 2.24 and later).",
         impact = "`docker compose up` fails for the whole project on a fresh checkout, before any container starts,"
@@ -78,11 +79,13 @@ public final class EnvFileMissing implements Rule {
                 String message;
                 String recommendation;
                 Severity severity = Severity.MEDIUM;
-                if (ignored.isPresent() && template.isPresent()) {
+                if (template.isPresent()) {
+                    // a template says the file is made per checkout, whether or not a .gitignore drydock sees lists it
                     severity = Severity.LOW;
-                    message = ref.name() + " reads " + written + " (env_file), which git ignores (.gitignore: `"
-                            + ignored.get().text() + "`) and the checkout does not have: `docker compose up` fails"
-                            + " ('env file " + path + " not found') until it is made from " + template.get().path();
+                    message = ref.name() + " reads " + written + " (env_file), which " + ignored.map(i -> "git ignores"
+                            + " (.gitignore: `" + i.text() + "`) and ").orElse("") + "the checkout does not have:"
+                            + " `docker compose up` fails ('env file " + path + " not found') until it is made from "
+                            + template.get().path();
                     recommendation = "Before the first `docker compose up`: cp " + template.get().path() + " " + path
                             + ", then fill in its values.";
                 } else if (ignored.isPresent()) {
