@@ -52,6 +52,18 @@ public enum LockFile {
         };
     }
 
+    /** The file names of the lock files of these ecosystems. */
+    public static Set<String> fileNames(Ecosystem... ecosystems) {
+        Set<Ecosystem> wanted = Set.of(ecosystems);
+        Set<String> names = new java.util.LinkedHashSet<>();
+        for (LockFile lock : values()) {
+            if (wanted.contains(lock.ecosystem)) {
+                names.add(lock.fileName);
+            }
+        }
+        return java.util.Collections.unmodifiableSet(names);
+    }
+
     /**
      * The lock files of {@code ecosystem} among {@code names}: the entries of one folder (file
      * names, or paths whose last element is taken). {@code Gemfile.lock} matches case-sensitively,

@@ -3,6 +3,8 @@ package dev.drydock.core.project;
 import dev.drydock.core.discovery.PathNames;
 import dev.drydock.core.dockerfile.model.CommandSpec;
 import dev.drydock.core.dockerfile.model.DockerfileModel;
+import dev.drydock.core.manifest.Ecosystem;
+import dev.drydock.core.manifest.LockFile;
 import dev.drydock.core.shell.Command;
 import dev.drydock.core.shell.ShellScript;
 import dev.drydock.core.shell.Word;
@@ -24,8 +26,9 @@ import java.util.regex.Pattern;
 record TurboPrune(String out, String workspace, boolean docker) {
 
     private static final Pattern TURBO = Pattern.compile("turbo(@[^/\\s]*)?");
-    private static final Set<String> REWRITTEN = Set.of("yarn.lock", "package-lock.json", "npm-shrinkwrap.json",
-            "pnpm-lock.yaml", "bun.lock", "bun.lockb", "turbo.json", "pnpm-workspace.yaml");
+    private static final Set<String> REWRITTEN = java.util.stream.Stream.concat(
+            LockFile.fileNames(Ecosystem.NPM).stream(), java.util.stream.Stream.of("turbo.json", "pnpm-workspace.yaml"))
+            .collect(java.util.stream.Collectors.toUnmodifiableSet());
 
     /** Whether a RUN of the model runs {@code turbo prune}, read or not. */
     static boolean anyIn(DockerfileModel model) {

@@ -3,7 +3,10 @@ package dev.drydock.core.rules.context;
 import dev.drydock.core.discovery.PathNames;
 import dev.drydock.core.dockerfile.model.CopyCommand;
 import dev.drydock.core.dockerfile.model.Stage;
+import dev.drydock.core.edit.FixSafety;
 import dev.drydock.core.manifest.Dependency;
+import dev.drydock.core.manifest.Ecosystem;
+import dev.drydock.core.manifest.LockFile;
 import dev.drydock.core.manifest.Manifest;
 import dev.drydock.core.manifest.ManifestKind;
 import dev.drydock.core.manifest.PyProject;
@@ -13,7 +16,6 @@ import dev.drydock.core.project.BuildLink;
 import dev.drydock.core.project.Container;
 import dev.drydock.core.project.Project;
 import dev.drydock.core.review.Category;
-import dev.drydock.core.edit.FixSafety;
 import dev.drydock.core.review.ExampleFile;
 import dev.drydock.core.review.Location;
 import dev.drydock.core.review.ReviewContext;
@@ -368,8 +370,7 @@ public final class RequirementsUnpinned implements Rule {
     }
 
     /** The lock files of npm, Yarn, pnpm and Bun, which a workspace keeps at its root for all its members. */
-    private static final Set<String> JS_LOCK_FILES = Set.of("package-lock.json", "npm-shrinkwrap.json", "yarn.lock",
-            "pnpm-lock.yaml", "bun.lock", "bun.lockb");
+    private static final Set<String> JS_LOCK_FILES = LockFile.fileNames(Ecosystem.NPM);
 
     /**
      * Whether a lock file of one of these names sits in a folder above the manifest: the members of a Cargo
@@ -462,9 +463,8 @@ public final class RequirementsUnpinned implements Rule {
         return c.startsWith("workspace:") || c.startsWith("file:") || c.startsWith("link:") || c.startsWith("portal:");
     }
 
-    private static final Set<String> LOCK_FILES = Set.of("package-lock.json", "npm-shrinkwrap.json", "yarn.lock",
-            "pnpm-lock.yaml", "bun.lockb", "bun.lock", "Gemfile.lock", "composer.lock", "Cargo.lock", "mix.lock",
-            "poetry.lock", "uv.lock", "pdm.lock", "pylock.toml", "Pipfile.lock");
+    private static final Set<String> LOCK_FILES = LockFile.fileNames(Ecosystem.NPM, Ecosystem.RUBYGEMS,
+            Ecosystem.PACKAGIST, Ecosystem.CRATES, Ecosystem.HEX, Ecosystem.PYPI);
 
     /**
      * Whether a COPY or ADD of a build of the project names a lock file in {@code dir} by its literal name: the build

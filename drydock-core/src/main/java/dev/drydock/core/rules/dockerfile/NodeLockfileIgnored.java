@@ -4,8 +4,10 @@ import dev.drydock.core.discovery.PathNames;
 import dev.drydock.core.discovery.ProjectEntry;
 import dev.drydock.core.dockerfile.model.ContainerPaths;
 import dev.drydock.core.dockerfile.model.Stage;
-import dev.drydock.core.project.BuildLink;
 import dev.drydock.core.edit.FixSafety;
+import dev.drydock.core.manifest.Ecosystem;
+import dev.drydock.core.manifest.LockFile;
+import dev.drydock.core.project.BuildLink;
 import dev.drydock.core.review.Category;
 import dev.drydock.core.review.ReviewContext;
 import dev.drydock.core.review.Rule;
@@ -80,8 +82,7 @@ import java.util.Set;
                         """))
 public final class NodeLockfileIgnored implements Rule {
 
-    private static final Set<String> LOCK_FILES = Set.of("package-lock.json", "npm-shrinkwrap.json", "yarn.lock",
-            "pnpm-lock.yaml", "bun.lock", "bun.lockb");
+    private static final Set<String> LOCK_FILES = LockFile.fileNames(Ecosystem.NPM);
     /** The options that make each manager ignore its lock file. */
     private static final Map<String, Set<String>> IGNORING = Map.of(
             "pnpm", Set.of("--no-frozen-lockfile", "--frozen-lockfile=false"),
