@@ -13,6 +13,7 @@ import dev.drydock.core.edit.TextEdit;
 import dev.drydock.core.project.Container;
 import dev.drydock.core.project.Project;
 import dev.drydock.core.review.Category;
+import dev.drydock.core.shell.ShellCommands;
 import dev.drydock.core.review.Location;
 import dev.drydock.core.review.ReviewContext;
 import dev.drydock.core.review.Rule;
@@ -153,15 +154,7 @@ public final class ComposeInterpolatesContainerVariable implements Rule {
             return;
         }
         List<Located<String>> words = command.words();
-        int script = -1;
-        for (int i = 0; i + 1 < words.size(); i++) {
-            String program = words.get(i).value();
-            if (program != null && program.matches("(.*/)?(sh|bash|ash|dash|zsh)") && words.get(i + 1).value() != null
-                    && words.get(i + 1).value().matches("-[a-z]*c")) {
-                script = i + 2;
-                break;
-            }
-        }
+        int script = ShellCommands.commandStringIndex(words.stream().map(Located::value).toList());
         for (int i = 0; i < words.size(); i++) {
             out.add(new Word(words.get(i), where, command.shellForm() || i == script));
         }

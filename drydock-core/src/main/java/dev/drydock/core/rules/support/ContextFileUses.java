@@ -9,6 +9,7 @@ import dev.drydock.core.dockerfile.model.Stage;
 import dev.drydock.core.project.BuildLink;
 import dev.drydock.core.review.ReviewContext;
 import dev.drydock.core.rules.support.BuildContexts.ContextCopy;
+import dev.drydock.core.shell.ShellCommands;
 import dev.drydock.core.source.Span;
 import java.util.ArrayList;
 import java.util.List;
@@ -67,7 +68,7 @@ public final class ContextFileUses {
                             false));
                 }
                 String scriptDirectory = run.directoryAt(call);
-                if (interpreted && scriptDirectory != null && call.is(SHELLS.toArray(String[]::new))) {
+                if (interpreted && scriptDirectory != null && ShellCommands.isShell(call.name())) {
                     shellScript(call).filter(a -> isProgram(a.value())).ifPresent(script -> out.add(new Use(
                             ContainerPaths.clean(PathNames.normalizeAbsolute(scriptDirectory, script.value())),
                             script.value(), stageRun.stage(), call.span().start(), script.span(), run, true)));
@@ -77,17 +78,14 @@ public final class ContextFileUses {
         return out;
     }
 
-    /** The script file a shell call runs: its first operand, unless -c gives the script as text. */
+    /** The script file a shell call runs: its first operand, unless -c or -s gives the script otherwise. */
     private static Optional<Call.Arg> shellScript(Call call) {
-        Call.Options options = call.options("-o", "+o", "-O", "+O", "--rcfile", "--init-file");
-        if (options.all().stream().anyMatch(o -> o.name().matches("-[a-zA-Z]*c[a-zA-Z]*") || o.name().equals("-s"))) {
-            return Optional.empty();
-        }
-        List<Call.Arg> operands = options.operands();
-        return operands.isEmpty() || !operands.get(0).literal() ? Optional.empty() : Optional.of(operands.get(0));
+        List<String> argv = new ArrayList<>();
+        argv.add(call.name());
+        call.args().forEach(a -> argv.add(a.literal() ? a.value() : null));
+        int index = ShellCommands.scriptFileIndex(argv);
+        return index < 0 ? Optional.empty() : Optional.of(call.args().get(index - 1));
     }
-
-    private static final java.util.Set<String> SHELLS = java.util.Set.of("sh", "bash", "ash", "dash", "zsh");
 
     /** The program the image's own ENTRYPOINT or CMD starts, at each path it may be found. */
     public static List<Use> start(BuiltImage image) {

@@ -11,6 +11,7 @@ import dev.drydock.core.shell.CommandNode;
 import dev.drydock.core.shell.Connector;
 import dev.drydock.core.shell.Redirect;
 import dev.drydock.core.shell.RedirectOperator;
+import dev.drydock.core.shell.ShellCommands;
 import dev.drydock.core.shell.ShellScript;
 import dev.drydock.core.shell.Word;
 import dev.drydock.core.source.SourceFile;
@@ -210,8 +211,6 @@ public final class RootStartSteps {
         }
     }
 
-    private static final Set<String> SHELLS = Set.of("sh", "bash", "ash", "dash", "zsh");
-
     private static List<Script> scripts(Container c) {
         EntryPoint ep = c.entryPoint();
         List<Script> scripts = new ArrayList<>();
@@ -242,13 +241,8 @@ public final class RootStartSteps {
         if (command.shellForm()) {
             text = command.script();
         } else {
-            List<String> argv = command.argv();
-            for (int i = 0; i + 2 < argv.size(); i++) {
-                if (SHELLS.contains(baseName(argv.get(i))) && argv.get(i + 1).matches("-[a-z]*c")) {
-                    text = argv.get(i + 2);
-                    break;
-                }
-            }
+            int script = ShellCommands.commandStringIndex(command.argv());
+            text = script < 0 ? null : command.argv().get(script);
         }
         if (text == null) {
             return Optional.empty();
