@@ -16,6 +16,7 @@ public final class ComposeHygieneRules {
                 new BindMountSourceMissing(),
                 new EnvironmentValueQuote(),
                 new ComposeInterpolatesContainerVariable(),
+                new ComposeVariableUnset(),
                 new EnvironmentEntryWithoutEquals(),
                 new DuplicatePublishedPort(),
                 new DuplicateMountTarget(),

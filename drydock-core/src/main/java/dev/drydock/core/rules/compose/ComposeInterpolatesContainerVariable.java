@@ -186,12 +186,21 @@ public final class ComposeInterpolatesContainerVariable implements Rule {
     }
 
     /** Whether an env template beside the compose file declares the variable: the .env copied from it sets it. */
-    private static boolean declaredByTemplate(Project project, ComposeProject compose, String name) {
+    static boolean declaredByTemplate(Project project, ComposeProject compose, String name) {
         String dir = compose.projectDir() == null || !compose.projectDir().startsWith(project.root()) ? ""
                 : project.root().relativize(compose.projectDir()).toString().replace('\\', '/');
         String dotEnv = dir.isEmpty() ? ".env" : dir + "/.env";
         return EnvFiles.template(project, dotEnv).map(t -> EnvFiles.entries(project, t.path()).stream()
                 .anyMatch(e -> e.key().equals(name))).orElse(false);
+    }
+
+    /**
+     * Whether this rule speaks for a missing variable of the scalar: a word of the service's command, entrypoint or
+     * healthcheck test naming a variable the container itself sets.
+     */
+    static boolean covers(ReviewContext context, Service service, ScalarNode scalar, String name) {
+        return words(service).stream().anyMatch(w -> w.word().node() == scalar)
+                && containerSets(context.project(), service, ComposeServices.container(context, service), name);
     }
 
     private static VariableReference reference(ComposeProject compose, ScalarNode scalar, Substitution sub) {
