@@ -90,7 +90,7 @@ public final class ComposeVariableUnset implements Rule {
     public void check(ReviewContext context) {
         Project project = context.project();
         Set<Location> reported = new HashSet<>();
-        Map<String, Boolean> setElsewhere = new LinkedHashMap<>();
+        Set<String> setElsewhere = null;
         for (ComposeProject compose : project.composeProjects()) {
             Map<String, List<VariableReference>> byFileAndName = new LinkedHashMap<>();
             for (VariableReference ref : compose.missingVariables()) {
@@ -105,7 +105,8 @@ public final class ComposeVariableUnset implements Rule {
                 boolean unexported = NOT_EXPORTED.contains(name);
                 if (!unexported && (EXPORTED.contains(name) || SET_BY_TOOLS.stream().anyMatch(name::startsWith)
                         || ComposeInterpolatesContainerVariable.declaredByTemplate(project, compose, name)
-                        || setElsewhere.computeIfAbsent(name, n -> setElsewhere(project, n))
+                        || (setElsewhere == null ? setElsewhere = namesSetElsewhere(project) : setElsewhere)
+                                .contains(name)
                         || coveredForContainer(context, compose, first))
                         || !reported.add(new Location(first.file().path(), first.span()))) {
                     continue;
@@ -126,25 +127,34 @@ public final class ComposeVariableUnset implements Rule {
                 .anyMatch(s -> ComposeInterpolatesContainerVariable.covers(context, s, ref.node(), ref.name()));
     }
 
+    private static final Pattern ASSIGNED = Pattern.compile("(?<![\\w$])([A-Za-z_][A-Za-z0-9_]*)\\s*[=:]");
+
     /**
-     * Whether a file of the project that may run Compose or load its variables sets or names the variable: CI files,
-     * task runners, shell scripts, READMEs, and env files no service reads as its env_file.
+     * The names that files of the project which may run Compose or load its variables set or name ({@code NAME=},
+     * {@code NAME:}): CI files, the task files at the root, shell scripts, the README, and env files no service reads
+     * as its env_file. Each file is read once.
      */
-    private static boolean setElsewhere(Project project, String name) {
-        Pattern assigned = Pattern.compile("(?<![\\w$])" + Pattern.quote(name) + "\\s*[=:]");
+    private static Set<String> namesSetElsewhere(Project project) {
         Set<String> serviceEnvFiles = serviceEnvFiles(project);
-        List<ProjectEntry> candidates = new ArrayList<>(project.layout().ciFiles());
+        List<String> paths = new ArrayList<>(project.layout().ciFiles().stream().map(ProjectEntry::path).toList());
         for (ProjectEntry e : project.layout().envFiles()) {
             if (!serviceEnvFiles.contains(e.path()) && !PathNames.fileName(e.path()).equals(".env")) {
-                candidates.add(e);
+                paths.add(e.path());
             }
         }
-        List<String> paths = new ArrayList<>(candidates.stream().map(ProjectEntry::path).toList());
         paths.addAll(TaskFiles.present(project.files()));
         project.layout().entries(FileType.SHELL_SCRIPT).forEach(e -> paths.add(e.path()));
         READMES.stream().filter(project.files()::exists).forEach(paths::add);
-        return paths.stream().anyMatch(path -> project.source(path)
-                .map(f -> assigned.matcher(f.text()).find()).orElse(false));
+        Set<String> names = new HashSet<>();
+        for (String path : paths) {
+            project.source(path).ifPresent(f -> {
+                java.util.regex.Matcher m = ASSIGNED.matcher(f.text());
+                while (m.find()) {
+                    names.add(m.group(1));
+                }
+            });
+        }
+        return names;
     }
 
     private static Set<String> serviceEnvFiles(Project project) {
