@@ -39,7 +39,7 @@ import java.util.regex.Pattern;
                 + " --env-file may load that file), for the variables every shell exports (HOME, USER, PWD, PATH ...)"
                 + " and those of CI runners and Docker (GITHUB_*, CI_*, DOCKER_*, COMPOSE_*), and where"
                 + " compose-interpolates-container-variable speaks (a command or healthcheck word the container"
-                + " sets). UID and GID, which bash does not export, are reported even so. The env_file of a service"
+                + " sets). UID and GID, which bash sets but does not export, count as unset. The env_file of a service"
                 + " does not count: Compose does not read it for interpolation, and the message says so. Medium, one"
                 + " finding per variable and file at its first use, when the checkout has the .env (it lacks the"
                 + " variable), for UID and GID, and for a variable only an env_file sets; low, one finding per file"
@@ -103,11 +103,11 @@ public final class ComposeVariableUnset implements Rule {
                 VariableReference first = refs.get(0);
                 String name = first.name();
                 boolean unexported = NOT_EXPORTED.contains(name);
-                if (!unexported && (EXPORTED.contains(name) || SET_BY_TOOLS.stream().anyMatch(name::startsWith)
+                if (!unexported && (EXPORTED.contains(name) || SET_BY_TOOLS.stream().anyMatch(name::startsWith))
                         || ComposeInterpolatesContainerVariable.declaredByTemplate(project, compose, name)
                         || (setElsewhere == null ? setElsewhere = namesSetElsewhere(project) : setElsewhere)
                                 .contains(name)
-                        || coveredForContainer(context, compose, first))
+                        || coveredForContainer(context, compose, first)
                         || !reported.add(new Location(first.file().path(), first.span()))) {
                     continue;
                 }

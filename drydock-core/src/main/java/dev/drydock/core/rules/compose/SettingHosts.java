@@ -23,7 +23,7 @@ final class SettingHosts {
      */
     record Host(String name, int start, Set<String> kinds) {}
 
-    private static final Pattern URL = Pattern.compile("([A-Za-z][A-Za-z0-9+.:-]*)://([^/?#\\s\"'\\]\\[]*)");
+    private static final Pattern URL = Pattern.compile("([A-Za-z][A-Za-z0-9+.:-]*)://([^/?#;\\s\"'\\]\\[]*)");
     private static final Pattern LABEL = Pattern.compile("[A-Za-z][A-Za-z0-9_-]*");
 
     /** Schemes whose "host" is a bucket, a share or nothing: no server to resolve. */
@@ -43,7 +43,8 @@ final class SettingHosts {
             "WEBHOOK", "LOGIN", "LOGOUT", "HOSTNAME");
 
     /** First words of variables for the service's own server: SERVER_HOST, HOST_PORT, HTTP_ADDR, BIND_ADDRESS. */
-    private static final Set<String> OWN_SERVER = Set.of("SERVER", "HOST", "HTTP", "HTTPS", "BIND", "LISTEN", "GRPC");
+    private static final Set<String> OWN_SERVER = Set.of("SERVER", "HOST", "HTTP", "HTTPS", "BIND", "LISTEN", "GRPC",
+            "ASPNETCORE", "KESTREL");
 
     /** Values that name no host: switches and placeholders. */
     private static final Set<String> NOT_A_HOST = Set.of("true", "false", "yes", "no", "on", "off", "none", "null",
