@@ -1,5 +1,7 @@
 package dev.drydock.core.rules.compose;
 
+import dev.drydock.core.compose.ScalarNode;
+import dev.drydock.core.compose.template.Substitution;
 import dev.drydock.core.review.Category;
 import dev.drydock.core.review.ReviewContext;
 import dev.drydock.core.review.Rule;
@@ -47,8 +49,10 @@ public final class InvalidContainerName implements Rule {
     public void check(ReviewContext context) {
         for (ContainerNames.Named named : ContainerNames.of(context)) {
             String name = named.name().value();
-            if (ContainerNames.valid(name) || name.isBlank()) {
-                continue;
+            if (ContainerNames.valid(name) || name.isBlank()
+                    || named.name().node() instanceof ScalarNode scalar
+                            && scalar.substitutions().stream().anyMatch(Substitution::isMissing)) {
+                continue; // `${APP_NAME}-backend` with APP_NAME unset: compose-variable-unset says why
             }
             String fixed = name.replaceAll("[^a-zA-Z0-9_.-]+", "-").replaceAll("^[^a-zA-Z0-9]+", "");
             context.finding(this, ComposeServices.keyed(named.name()), "container_name \"" + name + "\" of "

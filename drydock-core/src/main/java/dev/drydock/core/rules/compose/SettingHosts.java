@@ -72,6 +72,11 @@ final class SettingHosts {
             Set<String> kinds = scheme != null && scheme.isPresent() ? Set.of(scheme.get()) : scheme == null ? Set.of()
                     : named;
             String authority = url.group(2);
+            int end = url.end(2);
+            if (end < value.length() && Character.isWhitespace(value.charAt(end))
+                    && value.substring(end).split("[/?#]", 2)[0].contains("@")) {
+                continue; // `postgresql://To set:To set@db/x`: a placeholder, not an address
+            }
             int hostsFrom = authority.lastIndexOf('@') + 1;
             items(authority.substring(hostsFrom), url.start(2) + hostsFrom, kinds, out);
         }
@@ -81,15 +86,26 @@ final class SettingHosts {
         return out;
     }
 
-    /** The {@code host[:port]} items of a comma- or space-separated list, from {@code offset} in the value. */
+    /**
+     * The {@code host[:port]} items of a comma- or semicolon-separated list, from {@code offset} in the value; an item
+     * with a space in it ({@code To set}) is a placeholder.
+     */
     private static void items(String list, int offset, Set<String> kinds, List<Host> out) {
         int from = 0;
         while (from <= list.length()) {
             int end = from;
-            while (end < list.length() && ",; ".indexOf(list.charAt(end)) < 0) {
+            while (end < list.length() && ",;".indexOf(list.charAt(end)) < 0) {
                 end++;
             }
-            String item = list.substring(from, end);
+            int start = from;
+            while (start < end && Character.isWhitespace(list.charAt(start))) {
+                start++;
+            }
+            String item = list.substring(start, end).strip();
+            if (item.chars().anyMatch(Character::isWhitespace)) {
+                from = end + 1;
+                continue;
+            }
             int stop = item.length();
             for (char c : new char[] {':', '/'}) {
                 int i = item.indexOf(c);
@@ -100,7 +116,7 @@ final class SettingHosts {
             String host = item.substring(0, stop);
             if (LABEL.matcher(host).matches() && !LoopbackHosts.isLoopback(host)
                     && !NOT_A_HOST.contains(host.toLowerCase(Locale.ROOT))) {
-                out.add(new Host(host, offset + from, kinds));
+                out.add(new Host(host, offset + start, kinds));
             }
             from = end + 1;
         }
