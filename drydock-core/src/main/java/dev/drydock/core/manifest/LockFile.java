@@ -1,7 +1,9 @@
 package dev.drydock.core.manifest;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 
 /** Lock files that pin a whole dependency tree, recognised by file name. */
@@ -50,6 +52,17 @@ public enum LockFile {
             case BUN_LOCK, BUN_LOCKB -> "bun";
             default -> null;
         };
+    }
+
+    /** The file names of the lock files {@code manager} (npm, yarn, pnpm or bun) writes, in declaration order. */
+    public static List<String> fileNamesOf(String manager) {
+        List<String> names = new ArrayList<>();
+        for (LockFile lock : values()) {
+            if (manager.equals(lock.packageManager())) {
+                names.add(lock.fileName);
+            }
+        }
+        return List.copyOf(names);
     }
 
     /** The file names of the lock files of these ecosystems. */

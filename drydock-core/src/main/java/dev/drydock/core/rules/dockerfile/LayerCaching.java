@@ -11,6 +11,7 @@ import dev.drydock.core.dockerfile.model.Stage;
 import dev.drydock.core.dockerfile.syntax.Instruction;
 import dev.drydock.core.dockerfile.syntax.MountSpec;
 import dev.drydock.core.dockerfile.syntax.Word;
+import dev.drydock.core.manifest.LockFile;
 import dev.drydock.core.project.Project;
 import dev.drydock.core.review.Category;
 import dev.drydock.core.edit.FixSafety;
@@ -210,7 +211,7 @@ public final class LayerCaching implements Rule {
         for (Call call : run.calls("pnpm")) {
             List<Call.Arg> operands = call.options("--filter", "-C", "--dir", "--store-dir").operands();
             if (!operands.isEmpty() && operands.get(0).value().equals("fetch")) {
-                installs.add(new DependencyInstalls.Install(call, "pnpm fetch", List.of("pnpm-lock.yaml")));
+                installs.add(new DependencyInstalls.Install(call, "pnpm fetch", List.of(LockFile.PNPM_LOCK_YAML.fileName())));
             }
         }
         installs.sort(Comparator.comparingInt(i -> i.call().span().start()));
@@ -715,7 +716,7 @@ public final class LayerCaching implements Rule {
         String folder = contextFolder(image, o, runsIn);
         String contextDir = image.container().build().context();
         String root = PathNames.join(contextDir, folder.endsWith("/") ? folder.substring(0, folder.length() - 1) : folder);
-        boolean members = exists(context.project(), image, folder + "pnpm-lock.yaml")
+        boolean members = exists(context.project(), image, folder + LockFile.PNPM_LOCK_YAML.fileName())
                 && !NodeWorkspaces.memberManifests(context, root.equals(".") ? "" : root, "pnpm").isEmpty();
         return members ? folder : null;
     }

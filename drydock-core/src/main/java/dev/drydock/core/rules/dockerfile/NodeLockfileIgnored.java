@@ -160,10 +160,6 @@ public final class NodeLockfileIgnored implements Rule {
         };
     }
 
-    /** The lock files of each manager, by the name its install reads. */
-    private static final Map<String, List<String>> MANAGER_LOCK_FILES = Map.of("npm",
-            List.of("package-lock.json", "npm-shrinkwrap.json"), "yarn", List.of("yarn.lock"), "pnpm",
-            List.of("pnpm-lock.yaml"), "bun", List.of("bun.lock", "bun.lockb"));
     /** The options with which an install stops when the lock file is missing or out of date. */
     private static final Set<String> DEMANDING = Set.of("--frozen-lockfile", "--immutable", "--ci");
 
@@ -206,7 +202,7 @@ public final class NodeLockfileIgnored implements Rule {
             if (manifestCopy.isEmpty()) {
                 continue;
             }
-            for (String lockFile : MANAGER_LOCK_FILES.get(call.name())) {
+            for (String lockFile : LockFile.fileNamesOf(call.name())) {
                 String lock = PathNames.join(PathNames.parent(manifest), lockFile);
                 String lockPath = ContainerPaths.clean(PathNames.join(directory, lockFile));
                 if (context.project().files().exists(PathNames.join(build.context(), lock))

@@ -1,6 +1,7 @@
 package dev.drydock.core.rules.support;
 
 import dev.drydock.core.discovery.PathNames;
+import dev.drydock.core.manifest.LockFile;
 import dev.drydock.core.manifest.PackageJson;
 import dev.drydock.core.project.Container;
 import dev.drydock.core.review.ReviewContext;
@@ -28,13 +29,16 @@ public final class NodeLocking {
      */
     public record Locking(String manager, String lockFile, String create, String lockedInstall) {}
 
-    private static final Locking NPM = new Locking("npm", "package-lock.json", "npm install", "npm ci");
-    private static final Locking YARN_CLASSIC = new Locking("yarn", "yarn.lock", "yarn install",
+    private static final Locking NPM = new Locking("npm", LockFile.PACKAGE_LOCK_JSON.fileName(), "npm install",
+            "npm ci");
+    private static final Locking YARN_CLASSIC = new Locking("yarn", LockFile.YARN_LOCK.fileName(), "yarn install",
             "yarn install --frozen-lockfile");
-    private static final Locking YARN_BERRY = new Locking("yarn", "yarn.lock", "yarn install", "yarn install --immutable");
-    private static final Locking PNPM = new Locking("pnpm", "pnpm-lock.yaml", "pnpm install",
+    private static final Locking YARN_BERRY = new Locking("yarn", LockFile.YARN_LOCK.fileName(), "yarn install",
+            "yarn install --immutable");
+    private static final Locking PNPM = new Locking("pnpm", LockFile.PNPM_LOCK_YAML.fileName(), "pnpm install",
             "pnpm install --frozen-lockfile");
-    private static final Locking BUN = new Locking("bun", "bun.lock", "bun install", "bun install --frozen-lockfile");
+    private static final Locking BUN = new Locking("bun", LockFile.BUN_LOCK.fileName(), "bun install",
+            "bun install --frozen-lockfile");
 
     private static final Pattern MANAGER = Pattern.compile("(npm|yarn|pnpm|bun)@(\\d*).*");
 
