@@ -18,6 +18,7 @@ import dev.drydock.core.rules.support.BuiltImage;
 import dev.drydock.core.rules.support.PnpmVersions;
 import dev.drydock.core.rules.support.Call;
 import dev.drydock.core.rules.support.NodeLocking;
+import dev.drydock.core.rules.support.NodeManagerOptions;
 import dev.drydock.core.rules.support.RunStep;
 import dev.drydock.core.rules.support.fixes.NodeInstalls;
 import java.util.HashSet;
@@ -234,7 +235,7 @@ public final class BuildNeedsDevDependencies implements Rule {
             return found == null || found[0].equals(found[1]) ? null : found;
         }
         if (call.is("npm", "pnpm", "yarn")) {
-            List<Call.Arg> operands = call.options("--prefix", "--filter", "-F", "--cwd", "-C", "--dir").operands();
+            List<Call.Arg> operands = call.options(NodeManagerOptions.valueOptionArray(call.name())).operands();
             if (operands.isEmpty()) {
                 return null;
             }
@@ -279,7 +280,7 @@ public final class BuildNeedsDevDependencies implements Rule {
         if (!call.is("npm", "pnpm", "yarn")) {
             return false;
         }
-        List<Call.Arg> operands = call.options("--prefix", "--filter", "-F", "--cwd", "-C", "--dir").operands();
+        List<Call.Arg> operands = call.options(NodeManagerOptions.valueOptionArray(call.name())).operands();
         String sub = operands.isEmpty() ? null : operands.get(0).value();
         return sub == null ? call.is("yarn") : Set.of("install", "i", "ci", "clean-install", "add").contains(sub)
                 || call.is("yarn") && sub.equals("workspaces") && operands.size() > 1

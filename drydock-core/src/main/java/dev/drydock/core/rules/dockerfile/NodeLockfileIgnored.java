@@ -18,6 +18,7 @@ import dev.drydock.core.rules.support.BuildContexts;
 import dev.drydock.core.rules.support.BuiltImage;
 import dev.drydock.core.rules.support.Call;
 import dev.drydock.core.rules.support.DependencyInstalls;
+import dev.drydock.core.rules.support.NodeManagerOptions;
 import dev.drydock.core.rules.support.RunStep;
 import dev.drydock.core.rules.support.Stages;
 import java.util.HashSet;
@@ -150,8 +151,7 @@ public final class NodeLockfileIgnored implements Rule {
         if (!call.is("npm", "yarn", "pnpm", "bun")) {
             return false;
         }
-        List<Call.Arg> operands = call.options("-w", "--workspace", "--filter", "-F", "-C", "--dir", "--cwd",
-                "--prefix").operands();
+        List<Call.Arg> operands = call.options(NodeManagerOptions.valueOptionArray(call.name())).operands();
         String sub = operands.isEmpty() ? "" : operands.get(0).value();
         return switch (call.name()) {
             case "yarn" -> sub.isEmpty() || sub.equals("install");

@@ -10,6 +10,7 @@ import dev.drydock.core.review.Severity;
 import dev.drydock.core.rules.support.BuiltImage;
 import dev.drydock.core.rules.support.Call;
 import dev.drydock.core.rules.support.DockerfileEdits;
+import dev.drydock.core.rules.support.NodeManagerOptions;
 import dev.drydock.core.rules.support.RunStep;
 import dev.drydock.core.rules.support.UserIds;
 import java.util.List;
@@ -116,8 +117,7 @@ public final class NodePackageCacheInImage implements Rule {
 
     /** "npm" or "yarn" when the call installs packages with it, else null. */
     private static Call.Options options(Call call) {
-        return call.options("--cache", "--cache-folder", "--prefix", "--cwd", "--modules-folder", "-w", "--workspace",
-                "--omit", "--network-timeout", "--mutex", "--registry");
+        return call.options(NodeManagerOptions.valueOptionArray(call.name()));
     }
 
     private static String installer(Call call) {

@@ -71,6 +71,13 @@ public final class DependencyInstalls {
                 ? install(call, "cargo build", "Cargo.toml", "Cargo.lock") : Optional.empty();
     }
 
+    /**
+     * The options with a value of the installers other than npm, pnpm, yarn and bun (whose come from
+     * {@link NodeManagerOptions}): bundle's, composer's, go's -C, mvn's -f, and poetry's and uv's.
+     */
+    private static final String[] OTHER_VALUE_OPTIONS = {"-C", "--gemfile", "--path", "--jobs", "-j", "--without",
+        "--with", "--only", "-E", "--extras", "--working-dir", "-d", "-f", "--file", "--directory", "--project"};
+
     static Optional<Install> install(Call call) {
         if (call.is("php") && !call.args().isEmpty() && call.args().get(0).value().endsWith("composer.phar")) {
             return install(call.as("composer", call.args().get(0), 1));
@@ -88,10 +95,8 @@ public final class DependencyInstalls {
             }
             return Optional.empty();
         }
-        Call.Options options = call.options("--omit", "--include", "-w", "--workspace", "--prefix", "--cache",
-                "--registry", "--cwd", "--modules-folder", "--filter", "-C", "--dir", "--gemfile", "--path", "--jobs",
-                "-j", "--without", "--with", "--only", "-E", "--extras", "--working-dir", "-d", "-f", "--file",
-                "--directory", "--project");
+        Call.Options options = call.options(NodeManagerOptions.isManager(call.name())
+                ? NodeManagerOptions.valueOptionArray(call.name()) : OTHER_VALUE_OPTIONS);
         List<Call.Arg> operands = options.operands();
         String sub = operands.isEmpty() ? "" : operands.get(0).value();
         int rest = Math.max(0, operands.size() - 1);

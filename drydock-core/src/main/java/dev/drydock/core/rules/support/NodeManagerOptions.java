@@ -22,6 +22,11 @@ public final class NodeManagerOptions {
 
     private NodeManagerOptions() {}
 
+    /** Whether {@code program} is npm, pnpm, yarn or bun. */
+    public static boolean isManager(String program) {
+        return program.equals("npm") || program.equals("pnpm") || program.equals("yarn") || program.equals("bun");
+    }
+
     /** The options of {@code manager} (npm, pnpm, yarn or bun) whose value may follow as the next word. */
     public static Set<String> valueOptions(String manager) {
         return switch (manager) {
