@@ -6,7 +6,6 @@ import dev.drydock.core.entrypoint.Runtime;
 import dev.drydock.core.project.Container;
 import dev.drydock.core.project.Project;
 import dev.drydock.core.source.SourceFile;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -247,21 +246,13 @@ public record FlaskScriptServer(String file, String command, String host, String
 
     /** The call an expression is as a whole ({@code a.b.C(...)}), or null. */
     private static Call call(List<Tok> expr) {
-        List<String> parts = new ArrayList<>();
-        int i = 0;
-        while (i < expr.size() && expr.get(i).isName()) {
-            parts.add(expr.get(i).text());
-            if (i + 1 < expr.size() && expr.get(i + 1).is(".")) {
-                i += 2;
-            } else {
-                i++;
-                break;
-            }
-        }
-        if (parts.isEmpty() || i >= expr.size() || !expr.get(i).is("(") || Tok.closing(expr, i) != expr.size() - 1) {
+        PyModule.DottedName name = PyModule.DottedName.at(expr, 0);
+        int i = name.end();
+        if (name.parts().isEmpty() || i >= expr.size() || !expr.get(i).is("(")
+                || Tok.closing(expr, i) != expr.size() - 1) {
             return null;
         }
-        return new Call(String.join(".", parts), Tok.args(expr, i));
+        return new Call(name.joined(), Tok.args(expr, i));
     }
 
     private static Tok.Arg arg(List<Tok.Arg> args, String keyword, int position) {

@@ -78,6 +78,43 @@ final class PyModule {
     /** {@code X = Y} or {@code X = Y(...)}. */
     record Alias(String target, boolean call) {}
 
+    /**
+     * A name or dotted name read from tokens ({@code app}, {@code flask_script.Manager}): its parts, none when no name
+     * is there, and the index of the token after it.
+     */
+    record DottedName(List<String> parts, int end) {
+
+        /** The dotted name that starts at {@code from}. */
+        static DottedName at(List<Tok> toks, int from) {
+            List<String> parts = new ArrayList<>();
+            int i = from;
+            while (i < toks.size() && toks.get(i).isName()) {
+                parts.add(toks.get(i).text());
+                if (i + 1 < toks.size() && toks.get(i + 1).is(".")) {
+                    i += 2;
+                } else {
+                    i++;
+                    break;
+                }
+            }
+            return new DottedName(List.copyOf(parts), i);
+        }
+
+        /** The last part: the method or class a call names. */
+        String last() {
+            return parts.get(parts.size() - 1);
+        }
+
+        /** The parts before the last, joined with dots: the owner of a method; null for a lone name. */
+        String owner() {
+            return parts.size() > 1 ? String.join(".", parts.subList(0, parts.size() - 1)) : null;
+        }
+
+        String joined() {
+            return String.join(".", parts);
+        }
+    }
+
     /** A call that may start a server: {@code owner.method(args)} or {@code function(args)}. */
     record RunDecl(String owner, String method, List<Tok.Arg> args, int line, boolean inMain, String enclosing,
             String text) {}
@@ -279,25 +316,16 @@ final class PyModule {
 
     private void decorator(PyLexer.Statement s, Def def) {
         List<Tok> toks = Tok.tokenize(s.text().substring(1), false);
-        List<String> dotted = new ArrayList<>();
-        int i = 0;
-        while (i < toks.size() && toks.get(i).isName()) {
-            dotted.add(toks.get(i).text());
-            if (i + 1 < toks.size() && toks.get(i + 1).is(".")) {
-                i += 2;
-            } else {
-                i++;
-                break;
-            }
-        }
-        if (dotted.size() < 2 || i >= toks.size() || !toks.get(i).is("(")) {
+        DottedName dotted = DottedName.at(toks, 0);
+        int i = dotted.end();
+        if (dotted.parts().size() < 2 || i >= toks.size() || !toks.get(i).is("(")) {
             return;
         }
-        String method = dotted.get(dotted.size() - 1);
+        String method = dotted.last();
         if (!ROUTE_DECORATORS.contains(method)) {
             return;
         }
-        String owner = String.join(".", dotted.subList(0, dotted.size() - 1));
+        String owner = dotted.owner();
         List<Tok.Arg> args = Tok.args(toks, i);
         Tok.Arg pathArg = Tok.positional(args, 0);
         if (pathArg == null) {
@@ -600,24 +628,15 @@ final class PyModule {
             return;
         }
         List<Tok> rhs = toks.subList(eq + 1, toks.size());
-        int j = 0;
-        List<String> dotted = new ArrayList<>();
-        while (j < rhs.size() && rhs.get(j).isName()) {
-            dotted.add(rhs.get(j).text());
-            if (j + 1 < rhs.size() && rhs.get(j + 1).is(".")) {
-                j += 2;
-            } else {
-                j++;
-                break;
-            }
-        }
-        String target = String.join(".", dotted);
-        if (!dotted.isEmpty() && j == rhs.size()) {
+        DottedName dotted = DottedName.at(rhs, 0);
+        int j = dotted.end();
+        String target = dotted.joined();
+        if (!dotted.parts().isEmpty() && j == rhs.size()) {
             aliases.put(name, new Alias(target, false));
             return;
         }
-        if (!dotted.isEmpty() && j < rhs.size() && rhs.get(j).is("(") && Tok.closing(rhs, j) == rhs.size() - 1) {
-            String ctor = dotted.get(dotted.size() - 1);
+        if (!dotted.parts().isEmpty() && j < rhs.size() && rhs.get(j).is("(") && Tok.closing(rhs, j) == rhs.size() - 1) {
+            String ctor = dotted.last();
             List<Tok.Arg> args = Tok.args(rhs, j);
             if (CONSTRUCTORS.contains(ctor)) {
                 objects.putIfAbsent(name, new Obj(name, ctor, s.line(), enclosing, args));
@@ -649,22 +668,13 @@ final class PyModule {
             if (!toks.get(i).isName() || i > 0 && toks.get(i - 1).is(".")) {
                 continue;
             }
-            List<String> dotted = new ArrayList<>();
-            int j = i;
-            while (j < toks.size() && toks.get(j).isName()) {
-                dotted.add(toks.get(j).text());
-                if (j + 1 < toks.size() && toks.get(j + 1).is(".")) {
-                    j += 2;
-                } else {
-                    j++;
-                    break;
-                }
-            }
+            DottedName dotted = DottedName.at(toks, i);
+            int j = dotted.end();
             if (j >= toks.size() || !toks.get(j).is("(")) {
                 continue;
             }
-            String method = dotted.get(dotted.size() - 1);
-            String owner = dotted.size() > 1 ? String.join(".", dotted.subList(0, dotted.size() - 1)) : null;
+            String method = dotted.last();
+            String owner = dotted.owner();
             List<Tok.Arg> args = Tok.args(toks, j);
             call(s, owner, method, args, inMain, enclosing, toks, i, Tok.closing(toks, j));
         }
