@@ -111,17 +111,8 @@ final class ModuleDependencies {
 
     /** The nearest folder at or above {@code dir} with a settings file, else the project root. */
     private String settingsRoot(String dir) {
-        String folder = dir;
-        while (true) {
-            if (files.read(PathNames.join(folder, "settings.gradle")).isPresent()
-                    || files.read(PathNames.join(folder, "settings.gradle.kts")).isPresent()) {
-                return folder;
-            }
-            if (folder.isEmpty() || folder.equals("/")) {
-                return "";
-            }
-            folder = PathNames.parent(folder);
-        }
+        String root = SpringModule.buildRootAtOrAbove(dir, files, false);
+        return root == null ? "" : root;
     }
 
     private List<Manifest> mavenModules(Manifest m) {

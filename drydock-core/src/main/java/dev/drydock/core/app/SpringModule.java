@@ -95,20 +95,28 @@ record SpringModule(Manifest build, List<Manifest> parents, List<Manifest> upstr
 
     /** The folder above the module that holds the build it belongs to (settings.gradle, a POM with modules), or null. */
     private String buildRoot(SourceSet files) {
-        String folder = dir();
-        while (!folder.isEmpty()) {
-            folder = PathNames.parent(folder);
-            if (folder.equals("/")) {
+        return dir().isEmpty() ? null : buildRootAtOrAbove(PathNames.parent(dir()), files, true);
+    }
+
+    /**
+     * The nearest folder at or above {@code dir}, up to the project root, that holds the root of a multi-module build:
+     * a Gradle settings file (settings.gradle or settings.gradle.kts), or with {@code maven} a POM that lists modules;
+     * null when none does.
+     */
+    static String buildRootAtOrAbove(String dir, SourceSet files, boolean maven) {
+        String folder = dir;
+        while (true) {
+            if (files.read(PathNames.join(folder, "settings.gradle")).isPresent()
+                    || files.read(PathNames.join(folder, "settings.gradle.kts")).isPresent()
+                    || maven && files.read(PathNames.join(folder, "pom.xml"))
+                            .map(f -> f.text().contains("<modules>")).orElse(false)) {
+                return folder;
+            }
+            if (folder.isEmpty() || folder.equals("/")) {
                 return null;
             }
-            String at = folder;
-            if (files.read(PathNames.join(at, "settings.gradle")).isPresent()
-                    || files.read(PathNames.join(at, "settings.gradle.kts")).isPresent()
-                    || files.read(PathNames.join(at, "pom.xml")).map(f -> f.text().contains("<modules>")).orElse(false)) {
-                return at;
-            }
+            folder = PathNames.parent(folder);
         }
-        return null;
     }
 
     /**
