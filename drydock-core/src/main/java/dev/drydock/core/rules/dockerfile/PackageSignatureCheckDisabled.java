@@ -216,7 +216,7 @@ public final class PackageSignatureCheckDisabled implements Rule {
         List<String> files = new ArrayList<>();
         for (Call.Arg arg : invocation.arguments()) {
             String v = arg.value();
-            if (!v.endsWith(".apk") && !v.endsWith(".rpm") && !v.endsWith(".deb")) {
+            if (!PackageCommands.isPackageFile(v)) {
                 return List.of();
             }
             files.add(v);

@@ -158,6 +158,11 @@ public final class PackageCommands {
         };
     }
 
+    /** Whether {@code word} names a package file by its extension ({@code .deb}, {@code .rpm}, {@code .apk}). */
+    public static boolean isPackageFile(String word) {
+        return word.endsWith(".deb") || word.endsWith(".rpm") || word.endsWith(".apk");
+    }
+
     /**
      * A package word without version, release or architecture: {@code gcc=4:12.2.0-3} and
      * {@code gcc/bookworm} are {@code gcc}, {@code libpq-dev:amd64} is {@code libpq-dev},
@@ -165,8 +170,8 @@ public final class PackageCommands {
      */
     public static String packageName(Manager manager, String word) {
         String w = word.strip();
-        if (w.isEmpty() || w.startsWith("/") || w.startsWith("./") || w.startsWith("$") || w.endsWith(".deb")
-                || w.endsWith(".rpm") || w.endsWith(".apk") || w.contains("://")) {
+        if (w.isEmpty() || w.startsWith("/") || w.startsWith("./") || w.startsWith("$") || isPackageFile(w)
+                || w.contains("://")) {
             return "";
         }
         int cut = w.length();
