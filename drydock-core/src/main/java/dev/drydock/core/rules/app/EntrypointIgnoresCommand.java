@@ -1,6 +1,7 @@
 package dev.drydock.core.rules.app;
 
 import dev.drydock.core.entrypoint.ArgumentUse;
+import dev.drydock.core.entrypoint.ScriptArguments;
 import dev.drydock.core.project.Container;
 import dev.drydock.core.project.EffectiveCommand;
 import dev.drydock.core.review.Category;
@@ -10,9 +11,9 @@ import dev.drydock.core.review.Rule;
 import dev.drydock.core.review.RuleDefinition;
 import dev.drydock.core.review.RuleExample;
 import dev.drydock.core.review.Severity;
-import dev.drydock.core.entrypoint.ScriptArguments;
 import dev.drydock.core.rules.support.ShortText;
 import dev.drydock.core.shell.Command;
+import dev.drydock.core.shell.ShellCommands;
 import dev.drydock.core.shell.ShellScript;
 import dev.drydock.core.source.SourceFile;
 import java.util.List;
@@ -66,7 +67,6 @@ import java.util.Set;
 public final class EntrypointIgnoresCommand implements Rule {
 
     private static final Set<String> INITS = Set.of("tini", "tini-static", "dumb-init", "catatonit", "docker-init");
-    private static final Set<String> SHELLS = Set.of("sh", "bash", "ash", "dash");
 
     @Override
     public void check(ReviewContext context) {
@@ -113,7 +113,7 @@ public final class EntrypointIgnoresCommand implements Rule {
                 while (i < entrypoint.size() && entrypoint.get(i).startsWith("-")) {
                     i++; // the init's options and its --
                 }
-            } else if (SHELLS.contains(name)) {
+            } else if (ShellCommands.isShell(name)) {
                 i++;
                 if (i < entrypoint.size() && entrypoint.get(i).startsWith("-")) {
                     return null; // sh -c and other options: not a script file run with the command as arguments

@@ -23,6 +23,7 @@ import dev.drydock.core.rules.support.Probes;
 import dev.drydock.core.rules.support.TaskWorkers;
 import dev.drydock.core.rules.support.WrittenInstructions;
 import dev.drydock.core.shell.Command;
+import dev.drydock.core.shell.ShellCommands;
 import dev.drydock.core.shell.ShellScript;
 import java.util.List;
 import java.util.Optional;
@@ -38,7 +39,6 @@ final class ShellPid1 {
     private ShellPid1() {}
 
     static final Pattern EXEC = Pattern.compile("(^|[\\s;&|(])exec\\s");
-    static final Set<String> SHELLS = Set.of("sh", "bash", "ash", "dash", "zsh");
 
     /**
      * A server or queue worker that an entry-point script which execs elsewhere ends with without exec, in a branch
@@ -125,7 +125,8 @@ final class ShellPid1 {
         List<String> entrypoint = command.entrypoint();
         for (int i = 0; i + 1 < entrypoint.size(); i++) {
             String program = entrypoint.get(i).substring(entrypoint.get(i).lastIndexOf('/') + 1);
-            if (SHELLS.contains(program) && entrypoint.get(i + 1).startsWith("-") && entrypoint.get(i + 1).contains("c")) {
+            if (ShellCommands.isShell(program) && entrypoint.get(i + 1).startsWith("-")
+                    && entrypoint.get(i + 1).contains("c")) {
                 return true;
             }
         }

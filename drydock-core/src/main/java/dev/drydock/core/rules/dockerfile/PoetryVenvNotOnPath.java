@@ -32,11 +32,12 @@ import dev.drydock.core.rules.support.ComposeEnvironment;
 import dev.drydock.core.rules.support.IgnoreEdits;
 import dev.drydock.core.rules.support.InstructionLines;
 import dev.drydock.core.rules.support.PipCommands;
-import dev.drydock.core.rules.support.PoetryEnvironments;
 import dev.drydock.core.rules.support.PoetryEnvironments.Environment;
+import dev.drydock.core.rules.support.PoetryEnvironments;
 import dev.drydock.core.rules.support.RunStep;
 import dev.drydock.core.rules.support.RuntimeCommand;
 import dev.drydock.core.rules.support.Stages;
+import dev.drydock.core.shell.ShellCommands;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -128,7 +129,6 @@ public final class PoetryVenvNotOnPath implements Rule {
             "jupyter", List.of("jupyter", "jupyterlab", "notebook"));
     private static final Set<String> OTHER_INSTALLERS = Set.of("uv", "pipenv", "pdm", "conda", "mamba", "micromamba",
             "pipx", "hatch", "rye");
-    private static final Set<String> SHELLS = Set.of("sh", "bash", "dash", "ash");
     private static final Set<String> POETRY_PACKAGES = Set.of("poetry", "poetry-core", "poetry-plugin-export",
             "poetry-plugin-bundle", "pip", "setuptools", "wheel", "pipx");
 
@@ -300,7 +300,7 @@ public final class PoetryVenvNotOnPath implements Rule {
         List<String> argv = command.argv();
         if (argv.size() >= 2 && argv.get(1).equals("-c")) {
             String name = argv.get(0).substring(argv.get(0).lastIndexOf('/') + 1);
-            return SHELLS.contains(name) ? name : null;
+            return ShellCommands.isShell(name) ? name : null;
         }
         return null;
     }

@@ -4,19 +4,18 @@ import dev.drydock.core.app.NodePackage;
 import dev.drydock.core.compose.Node;
 import dev.drydock.core.compose.ScalarNode;
 import dev.drydock.core.compose.Service;
-import dev.drydock.core.discovery.PathNames;
 import dev.drydock.core.entrypoint.EntryPoint;
 import dev.drydock.core.project.Container;
 import dev.drydock.core.project.Origin;
 import dev.drydock.core.review.ReviewContext;
 import dev.drydock.core.shell.Command;
+import dev.drydock.core.shell.ShellCommands;
 import dev.drydock.core.shell.ShellScript;
 import dev.drydock.core.shell.Word;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Compose services that apply database migrations ({@link MigrationCommands#of}) and then exit: the program their
@@ -42,7 +41,6 @@ public final class MigrationJobs {
     private static final Map<String, String> TOOL_IMAGES = Map.of("flyway/flyway", "flyway", "redgate/flyway", "flyway",
             "migrate/migrate", "migrate", "liquibase", "liquibase", "liquibase/liquibase", "liquibase",
             "amacneil/dbmate", "dbmate", "ghcr.io/amacneil/dbmate", "dbmate");
-    private static final Set<String> SHELLS = Set.of("sh", "bash", "ash", "dash");
 
     private MigrationJobs() {}
 
@@ -100,7 +98,7 @@ public final class MigrationJobs {
         if (service.command() != null) {
             words.addAll(service.command().argv());
         }
-        if (words.size() == 3 && SHELLS.contains(PathNames.fileName(words.get(0))) && words.get(1).equals("-c")) {
+        if (words.size() == 3 && ShellCommands.isShell(words.get(0)) && words.get(1).equals("-c")) {
             List<List<String>> steps = new ArrayList<>();
             for (Command command : ShellScript.parse(words.get(2)).commands()) {
                 steps.add(command.words().stream().map(Word::value).toList());

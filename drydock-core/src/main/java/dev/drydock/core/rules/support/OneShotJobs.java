@@ -8,6 +8,7 @@ import dev.drydock.core.entrypoint.EntryPoint;
 import dev.drydock.core.entrypoint.Runtime;
 import dev.drydock.core.project.Container;
 import dev.drydock.core.review.ReviewContext;
+import dev.drydock.core.shell.ShellCommands;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -37,7 +38,6 @@ public final class OneShotJobs {
     private static final Set<String> TEST_RUNNERS = Set.of("jest", "vitest", "mocha", "pytest", "phpunit", "rspec",
             "playwright");
     private static final Set<String> RESTARTED = Set.of("always", "unless-stopped");
-    private static final Set<String> SHELLS = Set.of("sh", "bash", "ash", "dash", "zsh");
     /** Arguments by which an image's command reads as a command-line tool: help, version, or input on stdin. */
     private static final Set<String> TOOL_ARGUMENTS = Set.of("-", "--help", "-h", "help", "--version", "version");
 
@@ -121,7 +121,7 @@ public final class OneShotJobs {
         }
         String program = PathNames.fileName(argv.get(0)).toLowerCase(Locale.ROOT);
         EntryPoint ep = c.entryPoint();
-        if (SHELLS.contains(program) || ep != null && ep.runtime().language() != dev.drydock.core.discovery.Language.NONE) {
+        if (ShellCommands.isShell(program) || ep != null && ep.runtime().language() != dev.drydock.core.discovery.Language.NONE) {
             return false;
         }
         return argv.subList(1, argv.size()).stream().allMatch(TOOL_ARGUMENTS::contains);

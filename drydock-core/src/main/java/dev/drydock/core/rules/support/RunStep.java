@@ -13,17 +13,17 @@ import dev.drydock.core.dockerfile.syntax.MountSpec;
 import dev.drydock.core.dockerfile.syntax.Word;
 import dev.drydock.core.shell.Command;
 import dev.drydock.core.shell.Expansion;
+import dev.drydock.core.shell.ShellCommands;
 import dev.drydock.core.shell.ShellOptions;
 import dev.drydock.core.shell.ShellScript;
 import dev.drydock.core.shell.WordEvaluator;
 import dev.drydock.core.source.MappedText;
+import dev.drydock.core.source.SourceException;
 import dev.drydock.core.source.SourceFile;
 import dev.drydock.core.source.Span;
-import dev.drydock.core.source.SourceException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -39,7 +39,6 @@ public record RunStep(DockerfileModel model, Stage stage, CommandSpec spec, Step
 
     private static final Pattern ASSIGNMENT = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*=.*");
     private static final Pattern TRAILING_SLASHES = Pattern.compile("/+$");
-    private static final Set<String> POSIX_SHELLS = Set.of("sh", "bash", "dash", "ash", "ksh", "mksh");
 
     public RunStep {
         calls = List.copyOf(calls);
@@ -114,7 +113,7 @@ public record RunStep(DockerfileModel model, Stage stage, CommandSpec spec, Step
      * is no -c, or the string holds escapes that would shift positions.
      */
     private static Optional<ShellScript> execFormScript(SourceFile file, List<Word> elements, int program) {
-        if (!POSIX_SHELLS.contains(basename(elements.get(program).value()))) {
+        if (!ShellCommands.isShell(elements.get(program).value())) {
             return Optional.empty();
         }
         int i = program + 1;
