@@ -2,6 +2,7 @@ package dev.drydock.core.rules.support;
 
 import dev.drydock.core.dockerfile.model.BaseImage;
 import dev.drydock.core.compose.Service;
+import dev.drydock.core.discovery.PathNames;
 import dev.drydock.core.image.ImageReference;
 import java.util.List;
 import java.util.Map;
@@ -201,11 +202,35 @@ public final class DataStores {
         if (service.build() != null) {
             return Optional.empty();
         }
-        if (service.image() == null) {
+        if (service.image() == null || runsOtherProgram(service)) {
             return Optional.empty();
         }
         return ImageReference.tryParse(service.image().value()).filter(ImageReference::isImage)
                 .flatMap(image -> dataDirectory(service, image));
+    }
+
+    /** The clients and backup tools a data store's image ships, which a service may run instead of its server. */
+    private static final Set<String> CLIENTS = Set.of("psql", "pg_dump", "pg_dumpall", "pg_basebackup", "pg_restore",
+            "mysql", "mysqldump", "mariadb", "mariadb-dump", "redis-cli", "mongosh", "mongo", "mongodump",
+            "mongorestore", "influx", "cqlsh", "clickhouse-client");
+    /** What may stand first in an entrypoint that still starts the image's server. */
+    private static final Set<String> SERVER_ENTRYPOINTS = Set.of("docker-entrypoint.sh", "tini", "dumb-init",
+            "entrypoint.sh");
+
+    /**
+     * Whether the service runs the data store's image for another program than its server: an entrypoint of its own
+     * (a backup script: {@code entrypoint: ["/bin/bash", "/scripts/backup_db.sh"]}), or a command that starts one of
+     * the image's clients ({@code command: pg_dump ...}); such a container keeps no data of the store.
+     */
+    private static boolean runsOtherProgram(Service service) {
+        Service.Command entrypoint = service.entrypoint();
+        if (entrypoint != null && !entrypoint.words().isEmpty() && entrypoint.words().get(0).value() != null
+                && !SERVER_ENTRYPOINTS.contains(PathNames.fileName(entrypoint.words().get(0).value()))) {
+            return true;
+        }
+        Service.Command command = service.command();
+        return command != null && !command.words().isEmpty() && command.words().get(0).value() != null
+                && CLIENTS.contains(PathNames.fileName(command.words().get(0).value()));
     }
 
     /**

@@ -1,0 +1,2 @@
+#!/bin/bash
+pg_dump > /backups/db.sql
