@@ -187,10 +187,7 @@ public final class ComposeInterpolatesContainerVariable implements Rule {
 
     /** Whether an env template beside the compose file declares the variable: the .env copied from it sets it. */
     static boolean declaredByTemplate(Project project, ComposeProject compose, String name) {
-        String dir = compose.projectDir() == null || !compose.projectDir().startsWith(project.root()) ? ""
-                : project.root().relativize(compose.projectDir()).toString().replace('\\', '/');
-        String dotEnv = dir.isEmpty() ? ".env" : dir + "/.env";
-        return EnvFiles.template(project, dotEnv).map(t -> EnvFiles.entries(project, t.path()).stream()
+        return EnvFiles.template(project, EnvFiles.composeDotEnv(project, compose)).map(t -> EnvFiles.entries(project, t.path()).stream()
                 .anyMatch(e -> e.key().equals(name))).orElse(false);
     }
 

@@ -111,7 +111,7 @@ public final class ComposeVariableUnset implements Rule {
                         || !reported.add(new Location(first.file().path(), first.span()))) {
                     continue;
                 }
-                if (unexported || project.files().exists(dotEnv(project, compose))
+                if (unexported || project.files().exists(EnvFiles.composeDotEnv(project, compose))
                         || envFileSetting(project, compose, name) != null) {
                     report(context, compose, refs, unexported);
                 } else {
@@ -187,13 +187,6 @@ public final class ComposeVariableUnset implements Rule {
         return null;
     }
 
-    /** The .env Compose reads for this project: beside its compose file. */
-    private static String dotEnv(Project project, ComposeProject compose) {
-        String dir = compose.projectDir() == null || !compose.projectDir().startsWith(project.root()) ? ""
-                : project.root().relativize(compose.projectDir()).toString().replace('\\', '/');
-        return dir.isEmpty() ? ".env" : dir + "/.env";
-    }
-
     private static String written(VariableReference ref) {
         return ref.node().raw().substring(ref.substitution().start(), ref.substitution().end());
     }
@@ -203,7 +196,7 @@ public final class ComposeVariableUnset implements Rule {
      * developer keeps out of git, which a fresh checkout lacks. One low finding, at the first.
      */
     private void reportUndocumented(ReviewContext context, ComposeProject compose, List<List<VariableReference>> group) {
-        String dotEnv = dotEnv(context.project(), compose);
+        String dotEnv = EnvFiles.composeDotEnv(context.project(), compose);
         VariableReference first = group.get(0).get(0);
         List<String> names = group.stream().map(refs -> refs.get(0).name()).toList();
         String uses = String.join(", ", group.stream().map(refs -> "`" + written(refs.get(0)) + "` (line "
@@ -228,7 +221,7 @@ public final class ComposeVariableUnset implements Rule {
         VariableReference first = refs.get(0);
         String name = first.name();
         String written = written(first);
-        String dotEnv = dotEnv(project, compose);
+        String dotEnv = EnvFiles.composeDotEnv(project, compose);
         String others = refs.size() == 1 ? "" : " (and " + (refs.size() - 1) + " more use" + (refs.size() == 2 ? "" : "s")
                 + " in this file, on line" + (refs.size() == 2 ? " " : "s ") + String.join(", ", refs.subList(1,
                         refs.size()).stream().map(r -> String.valueOf(r.span().startLine())).distinct().toList()) + ")";

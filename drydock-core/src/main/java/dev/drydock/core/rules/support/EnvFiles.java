@@ -47,4 +47,12 @@ public final class EnvFiles {
         }
         return Optional.empty();
     }
+
+    /** The project path of the .env Compose reads for interpolation in this compose project: beside its compose file. */
+    public static String composeDotEnv(dev.drydock.core.project.Project project,
+            dev.drydock.core.compose.ComposeProject compose) {
+        String dir = compose.projectDir() == null || !compose.projectDir().startsWith(project.root()) ? ""
+                : project.root().relativize(compose.projectDir()).toString().replace('\\', '/');
+        return dir.isEmpty() ? ".env" : dir + "/.env";
+    }
 }
