@@ -37,7 +37,8 @@ import java.util.regex.Pattern;
                 + " README at the root or another env file of the"
                 + " project sets or names it as `NAME=` or `NAME:` (the command that runs Compose may pass it, or"
                 + " --env-file may load that file), for the variables every shell exports (HOME, USER, PWD, PATH ...)"
-                + " and those of CI runners and Docker (GITHUB_*, CI_*, DOCKER_*, COMPOSE_*), and where"
+                + " and Windows (APPDATA, USERPROFILE), those of CI runners and Docker (GITHUB_*, CI_*, DOCKER_*,"
+                + " COMPOSE_*), and where"
                 + " compose-interpolates-container-variable speaks (a command or healthcheck word the container"
                 + " sets). UID and GID, which bash sets but does not export, count as unset. The env_file of a service"
                 + " does not count: Compose does not read it for interpolation, and the message says so. Medium, one"
@@ -76,9 +77,12 @@ import java.util.regex.Pattern;
                         """))
 public final class ComposeVariableUnset implements Rule {
 
-    /** Variables the shell that runs Compose exports on every machine. */
+    /**
+     * Variables the shell that runs Compose exports on every machine; on Windows, the profile folders Visual Studio's
+     * generated override files mount (${APPDATA}/Microsoft/UserSecrets).
+     */
     private static final Set<String> EXPORTED = Set.of("HOME", "USER", "PWD", "PATH", "SHELL", "LANG", "LOGNAME",
-            "TERM", "TMPDIR", "HOSTNAME", "LC_ALL", "TZ");
+            "TERM", "TMPDIR", "HOSTNAME", "LC_ALL", "TZ", "APPDATA", "LOCALAPPDATA", "USERPROFILE", "USERNAME");
     /** Prefixes of variables CI runners, Docker and Compose set. */
     private static final List<String> SET_BY_TOOLS = List.of("XDG_", "GITHUB_", "RUNNER_", "CI_", "GITLAB_",
             "BUILDKITE_", "CIRCLE_", "TRAVIS_", "JENKINS_", "BITBUCKET_", "DOCKER_", "COMPOSE_", "BUILDX_", "BUILDKIT_");
