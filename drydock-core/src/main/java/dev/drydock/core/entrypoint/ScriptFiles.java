@@ -47,7 +47,7 @@ public interface ScriptFiles {
         return ShellScript.parse(MappedText.of(file, 0, file.text().length()), options);
     }
 
-    /** These script files, each found and parsed once however often it is asked for. */
+    /** These script files, each found, listed and parsed once however often it is asked for. */
     static ScriptFiles cached(ScriptFiles files) {
         return cached(files, new ConcurrentHashMap<>());
     }
@@ -67,6 +67,7 @@ public interface ScriptFiles {
     final class Cached implements ScriptFiles {
         private final ScriptFiles files;
         private final Map<String, Optional<SourceFile>> found = new ConcurrentHashMap<>();
+        private final Map<String, List<String>> folders = new ConcurrentHashMap<>();
         private final Map<String, ShellScript> parses;
 
         private Cached(ScriptFiles files, Map<String, ShellScript> parses) {
@@ -86,7 +87,7 @@ public interface ScriptFiles {
 
         @Override
         public List<String> inFolder(String folder) {
-            return files.inFolder(folder);
+            return folders.computeIfAbsent(folder, files::inFolder);
         }
 
         @Override

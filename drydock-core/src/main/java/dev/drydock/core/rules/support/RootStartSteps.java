@@ -399,8 +399,12 @@ public final class RootStartSteps {
                 args.subList(exec + 1, args.size()))) {
             return Optional.empty();
         }
-        return args.stream().takeWhile(a -> !a.startsWith("-") && !a.equals("(") && !a.equals("!")).findFirst()
-                .filter(PathNames::isAbsolute).map(folder -> ContainerPaths.clean(folder) + "/*");
+        return findStart(args).filter(PathNames::isAbsolute).map(folder -> ContainerPaths.clean(folder) + "/*");
+    }
+
+    /** find's first starting point: the first argument before its expression ({@code -name}, {@code (}, {@code !}). */
+    private static Optional<String> findStart(List<String> args) {
+        return args.stream().takeWhile(a -> !a.startsWith("-") && !a.equals("(") && !a.equals("!")).findFirst();
     }
 
     /** The folder whose files a command lists for the next one in its pipeline: find's, grep -l's, or ls's. */
@@ -408,8 +412,7 @@ public final class RootStartSteps {
         List<String> args = lister.argumentValues();
         List<String> operands = args.stream().filter(a -> !a.startsWith("-")).toList();
         String folder = switch (lister.name()) {
-            case "find" -> args.stream().takeWhile(a -> !a.startsWith("-") && !a.equals("(") && !a.equals("!"))
-                    .findFirst().orElse(null);
+            case "find" -> findStart(args).orElse(null);
             case "grep", "egrep", "rg", "ls" -> operands.isEmpty() ? null : operands.get(operands.size() - 1);
             default -> null;
         };
