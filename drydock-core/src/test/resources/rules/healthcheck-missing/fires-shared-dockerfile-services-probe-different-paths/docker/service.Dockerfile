@@ -1,5 +1,5 @@
 # expect: healthcheck-missing
-# expect-text: healthcheck-missing: users serves /health and orders serves /healthz
+# expect-text: healthcheck-missing: users serves /health on port 8000 and orders serves /healthz on port 8000
 FROM python:3.12.8-slim
 ARG SERVICE
 ENV PYTHONUNBUFFERED=1

@@ -34,6 +34,7 @@ import dev.drydock.core.review.Rule;
 import dev.drydock.core.review.RuleDefinition;
 import dev.drydock.core.review.Severity;
 import dev.drydock.core.rules.support.Probes;
+import dev.drydock.core.rules.support.RoadRunnerConfig;
 import java.util.List;
 import java.util.Optional;
 
@@ -76,7 +77,8 @@ import java.util.Optional;
                 + " endpoints.all.port gives the management endpoints another: Micronaut serves them only there;"
                 + " Kubernetes httpGet probes are checked the same way for both frameworks), Ktor's embeddedServer port or ktor.deployment.port, ASP.NET Core's ASPNETCORE_URLS and ASPNETCORE_HTTP_PORTS, which the .NET"
                 + " images set to 8080 from .NET 8 on, or the literal URLs of UseUrls, Urls.Add or Run in its startup code), unless the command also starts another server"
-                + " such as nginx. And its scheme against what the server speaks on the port, where that is certain:"
+                + " such as nginx, or the probed port is RoadRunner's status plugin (status.address in .rr.yaml), which"
+                + " answers /health?plugin=http on a port of its own. And its scheme against what the server speaks on the port, where that is certain:"
                 + " https:// (or an httpGet probe's scheme: HTTPS) to a port nginx listens on without ssl, or that"
                 + " gunicorn without --certfile or --keyfile, uvicorn without --ssl-keyfile or --ssl-certfile, hypercorn"
                 + " or granian without their certificate and key, or waitress serve, Spring Boot's embedded server"
@@ -712,6 +714,10 @@ public final class HealthcheckEndpointMissing implements Rule {
         Integer probed = url.port(c);
         if (probed == null || listening.contains(probed)) {
             return false; // a port the probe's shell expands at run time, from a variable drydock can't read
+        }
+        if (RoadRunnerConfig.of(context, c).flatMap(RoadRunnerConfig::statusServer)
+                .filter(status -> status.port() == probed).isPresent()) {
+            return false; // RoadRunner's status plugin, which answers health checks on a port of its own
         }
         int port = listening.get(0);
         AppSource app = Apps.of(context, c);

@@ -31,6 +31,7 @@ import dev.drydock.core.rules.support.DataStores;
 import dev.drydock.core.rules.support.BuiltImage;
 import dev.drydock.core.rules.support.ImageContents;
 import dev.drydock.core.rules.support.KamalDeploy;
+import dev.drydock.core.rules.support.ListeningPorts;
 import dev.drydock.core.rules.support.LocallyBuiltImages;
 import dev.drydock.core.rules.support.FlyDeploy;
 import dev.drydock.core.manifest.FlyToml;
@@ -453,10 +454,22 @@ public final class HealthcheckMissing implements Rule {
                     : failing != null && TaskWorkers.of(context, c).isPresent() || grpc.isPresent() || dagster.isPresent()
                     || ownCheck || !otherProtocol.isEmpty() || wire.isPresent()
                     || rolesWithoutServer ? null : plan.fixPath(app);
+            int probedPort = knownFix.map(ServerImages.Image::port).orElse(plan.port());
+            List<String> elsewhere = image.containers().stream().filter(x -> x != c && x.service() != null
+                    && !AppFacts.runsOtherCommand(x) && ListeningPorts.of(context, x)
+                            .filter(l -> !l.ports().contains(probedPort)).isPresent())
+                    .map(Container::name).toList();
+            if (fixPath != null && !elsewhere.isEmpty()) {
+                finding.recommendation(recommendation + " " + AppFacts.and(elsewhere) + " run" + (elsewhere.size() == 1
+                        ? "s" : "") + " the image's server on another port than " + probedPort + ": give "
+                        + (elsewhere.size() == 1 ? "that service" : "those services") + " a healthcheck of "
+                        + (elsewhere.size() == 1 ? "its" : "their") + " own in compose, which overrides the image's.");
+                fixPath = null;
+            }
             OtherCommands others = fixPath == null || OtherCommands.imageCommandServesNothing(context, image, c) ? null
-                    : OtherCommands.of(image, c);
+                    : OtherCommands.of(image);
             OtherCommands roles = OtherCommands.imageCommandServesNothing(context, image, c) ? null
-                    : OtherCommands.of(image, c);
+                    : OtherCommands.of(image);
             if (roles != null && !roles.services().isEmpty() && failing == null) {
                 boolean one = roles.services().size() == 1;
                 finding.recommendation(recommendation + " Switch it off for " + AppFacts.and(roles.services())
@@ -481,13 +494,20 @@ public final class HealthcheckMissing implements Rule {
                 finding.fix(Fix.of("add a HEALTHCHECK probing " + fixPath + others.describe(), FixSafety.SAFE, edits));
             }
             pending.computeIfAbsent(image.dockerfile() + "#" + stage.index(), k -> new ArrayList<>())
-                    .add(new Pending(finding, fixPath == null || others == null ? null : fixPath, image));
+                    .add(new Pending(finding, fixPath == null || others == null ? null : fixPath,
+                            probedPort, image));
         }
         pending.values().forEach(HealthcheckMissing::addShared);
     }
 
     /** A finding held back until every image built from the same Dockerfile stage has been looked at. */
-    private record Pending(ReviewContext.FindingBuilder finding, String fixPath, BuiltImage image) {}
+    private record Pending(ReviewContext.FindingBuilder finding, String fixPath, int port, BuiltImage image) {
+
+        /** "/health on port 8000": what the image's probe would ask. */
+        String target() {
+            return fixPath + " on port " + port;
+        }
+    }
 
     /**
      * Adds the findings of one Dockerfile stage. When it builds several images (compose services passing different
@@ -495,16 +515,16 @@ public final class HealthcheckMissing implements Rule {
      * probe the wrong path in some of them: no fix is offered, and each service is told to carry its own.
      */
     private static void addShared(List<Pending> group) {
-        List<String> paths = group.stream().map(Pending::fixPath).filter(p -> p != null).distinct().toList();
-        if (group.size() > 1 && paths.size() > 1) {
+        List<String> targets = group.stream().filter(p -> p.fixPath() != null).map(Pending::target).distinct().toList();
+        if (group.size() > 1 && targets.size() > 1) {
             List<String> each = group.stream().filter(p -> p.fixPath() != null)
                     .map(p -> AppFacts.and(p.image().containers().stream().map(Container::name).toList())
-                            + " serves " + p.fixPath())
+                            + " serves " + p.target())
                     .distinct().toList();
-            String recommendation = group.get(0).image().dockerfile() + " builds several images with different build"
-                    + " arguments, and their health endpoints differ (" + AppFacts.and(each) + "): a HEALTHCHECK in the"
-                    + " shared Dockerfile would probe the wrong path in some of them. Give each compose service its own"
-                    + " healthcheck: that requests its own endpoint, or pass the path as a build argument"
+            String recommendation = group.get(0).image().dockerfile() + " builds the images of several services, and"
+                    + " their health endpoints differ (" + AppFacts.and(each) + "): a HEALTHCHECK in the shared"
+                    + " Dockerfile would probe the wrong endpoint in some of them. Give each compose service its own"
+                    + " healthcheck that requests its own endpoint, or pass the path and port as build arguments"
                     + " (ARG HEALTH_PATH) used by the HEALTHCHECK.";
             group.forEach(p -> p.finding().fix(null).recommendation(recommendation));
         }
@@ -703,6 +723,11 @@ public final class HealthcheckMissing implements Rule {
                     : kubePathServed ? kube.path()
                     : role == ImageRole.SERVER || app.routes().healthRoute().isEmpty() && ImageRole.inheritedServer(c).isPresent()
                     ? "/" : AppFacts.healthPath(app);
+            // the framework's health endpoint has a management port of its own, where the image's probe asks it
+            ManagementPort management = url != null ? null : ManagementPort.probed(context, c, path, port);
+            if (management != null) {
+                port = management.port();
+            }
             boolean composePathServed = url == null || app.routes().match(url.path()).isPresent()
                     || !app.routes().determines(url.path());
             boolean composeWorks = compose != null && probe != null && composePathServed && moved == null

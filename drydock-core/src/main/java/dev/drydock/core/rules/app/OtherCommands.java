@@ -21,16 +21,17 @@ import java.util.List;
 record OtherCommands(List<TextEdit> edits, List<String> services) {
 
     /**
-     * The services of {@code image} other than {@code probed} that replace the image's command with one that
-     * serves nothing (no ports published or exposed, no web server started) and have no healthcheck of their
-     * own; null when one of them cannot be edited (a flow mapping), and the probe then is not added.
+     * The services of {@code image} that replace the image's command with one that serves nothing (no ports published
+     * or exposed, no web server started) and have no healthcheck of their own, also the container the finding is about (a
+     * compose file that runs the image only as a worker); null when one of them cannot be edited (a flow mapping), and
+     * the probe then is not added.
      */
-    static OtherCommands of(BuiltImage image, Container probed) {
+    static OtherCommands of(BuiltImage image) {
         List<TextEdit> edits = new ArrayList<>();
         List<String> services = new ArrayList<>();
         for (Container other : image.containers()) {
             Service service = other.service();
-            if (other == probed || !AppFacts.runsOtherCommand(other) || other.service().healthcheck() != null) {
+            if (!AppFacts.runsOtherCommand(other) || other.service().healthcheck() != null) {
                 continue;
             }
             TextEdit edit = ComposeEdits.addEntry(service.node(), List.of("command", "entrypoint"),

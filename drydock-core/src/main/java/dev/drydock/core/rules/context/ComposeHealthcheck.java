@@ -398,6 +398,19 @@ public final class ComposeHealthcheck implements Rule {
                 : Fix.of("start " + ref.name() + " once " + target.name() + " is healthy", FixSafety.UNSAFE, edit);
     }
 
+    /**
+     * condition: service_healthy on a dependency whose healthcheck (compose's, or its image's HEALTHCHECK) can pass:
+     * its program is in the image and it asks a path the application serves.
+     */
+    private static Fix awaitWorkingCheck(ReviewContext context, ComposeServices.Ref ref, Service target) {
+        if (missingProgram(context, target) != null || requestsUnservedPath(context, target)) {
+            return null;
+        }
+        TextEdit edit = DependsOnEdits.await(ref.service(), target.name(), "service_healthy");
+        return edit == null ? null
+                : Fix.of("start " + ref.name() + " once " + target.name() + " is healthy", FixSafety.UNSAFE, edit);
+    }
+
     /** The known server image the target runs when that image defines its own HEALTHCHECK (Mailpit's). */
     private static Optional<ServerImages.Image> imageOwnCheck(ReviewContext context, Service target) {
         return known(context, target).filter(k -> k.healthcheck() == ServerImages.ImageHealthcheck.OWN);
@@ -630,6 +643,7 @@ public final class ComposeHealthcheck implements Rule {
                 .severity(Severity.LOW)
                 .recommendation("Wait for the healthcheck: `depends_on: {" + target.name()
                         + ": {condition: service_healthy}}` in " + ref.name() + ".")
+                .fix(awaitWorkingCheck(context, ref, target))
                 .add();
     }
 

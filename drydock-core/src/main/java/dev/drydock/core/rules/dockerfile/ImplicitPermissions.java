@@ -190,7 +190,7 @@ public final class ImplicitPermissions implements Rule {
         }
         Set<String> modes = new LinkedHashSet<>(tops);
         modes.addAll(made);
-        String commands = "chown -R " + owner + " " + String.join(" ", tops) + " && chmod 0750 "
+        String commands = "chown -R " + UserIds.shellWord(owner) + " " + String.join(" ", tops) + " && chmod 0750 "
                 + String.join(" ", modes);
         List<Call> calls = run.calls();
         boolean last = calls.get(calls.size() - 1) == call;

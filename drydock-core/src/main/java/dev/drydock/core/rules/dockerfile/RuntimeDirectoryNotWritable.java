@@ -249,7 +249,7 @@ public final class RuntimeDirectoryNotWritable implements Rule {
         if (contents == null || !contents.has("sh").orElse(false) || !rootBefore(image.stage(), userLine)) {
             return null;
         }
-        String run = "RUN mkdir -p " + path + " && chown " + owner + " " + path + "\n";
+        String run = "RUN mkdir -p " + path + " && chown " + UserIds.shellWord(owner) + " " + path + "\n";
         int at = userLine.file().lineStart(InstructionLines.firstLineWithComments(userLine));
         return Fix.of("create " + path + " for " + owner + " before USER", FixSafety.SAFE,
                 TextEdit.insert(image.dockerfile(), at, run));

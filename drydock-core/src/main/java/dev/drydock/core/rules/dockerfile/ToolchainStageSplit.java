@@ -80,7 +80,7 @@ final class ToolchainStageSplit {
         TextEdit split = TextEdit.insert(file.path(), file.lineEnd(buildRun.endLine()), runtime.toString());
         return Optional.of(Fix.of("split into a builder stage FROM " + build.base().familiarString()
                 + " and a runtime stage FROM " + build.runtimeImage() + " that copies " + build.copyPath(),
-                FixSafety.UNSAFE, name, split));
+                FixSafety.UNSAFE, name, split).restructuring());
     }
 
     private static String runtimeComment(Build build) {

@@ -15,6 +15,7 @@ import dev.drydock.core.rules.support.ImageContents;
 import dev.drydock.core.rules.support.InstructionLines;
 import dev.drydock.core.rules.support.RunStep;
 import dev.drydock.core.rules.support.Stages;
+import dev.drydock.core.rules.support.UserIds;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -205,7 +206,7 @@ final class VolumeDirectoriesForUser {
                         ? "# The mount points of the volumes, owned by the user, which new volumes take on\n"
                         : "# The directories the application writes (volume mount points, data directories its"
                                 + " environment names),\n# owned by the user, which new volumes take on\n")
-                        + "RUN mkdir -p " + paths + " && chown " + user.group(1) + " " + owning + "\n";
+                        + "RUN mkdir -p " + paths + " && chown " + UserIds.shellWord(user.group(1)) + " " + owning + "\n";
                 Instruction volume = firstVolume(container.build().stage(), targets, user.group(1));
                 if (volume != null) {
                     edits.add(TextEdit.insert(edit.file(), volume.file().lineStart(

@@ -41,6 +41,11 @@ public final class UserIds {
         return group == null ? uid : uid + ":" + group;
     }
 
+    /** An owner as a shell word for chown: a variable ($APP_UID) in double quotes, which keep it one word. */
+    public static String shellWord(String owner) {
+        return owner.contains("$") ? "\"" + owner + "\"" : owner;
+    }
+
     /** Whether a RUN of the image creates the user {@code name} (useradd or adduser). */
     public static boolean createdInImage(BuiltImage image, String name) {
         for (RunStep run : image.imageRuns()) {

@@ -25,7 +25,8 @@ import java.util.Optional;
  * (fetch) cache under {@code .next/cache} of the folder its server runs from, and {@code next build} run as root
  * leaves {@code .next} to root; Rails writes log, storage and tmp (pids, cache), where assets:precompile and
  * bootsnap precompile run as root leave root-owned caches; Django's startproject settings keep the SQLite database
- * in the project folder, the WORKDIR. Only those folders are given, never the whole build
+ * in the project folder, the WORKDIR; Caddy, and FrankenPHP built on it, keep certificates and the autosaved
+ * configuration in {@code /data/caddy} and {@code /config/caddy}, which their images make as root. Only those folders are given, never the whole build
  * output or application: a chown -R in a new layer would store every file a second time. Output copied in by COPY
  * is left to the COPY's --chown.
  */
@@ -71,7 +72,22 @@ public final class RuntimeCacheDirectories {
                         + " && chown -R " + owner + " " + dirs)))
                 .or(() -> djangoSqliteFolder(context, container).map(db -> new Folders("Django's SQLite database "
                         + db.file() + " is created here, with its journal beside it; WORKDIR made the folder as root",
-                        "chown " + owner + " " + db.folder())));
+                        "chown " + owner + " " + db.folder())))
+                .or(() -> caddyServer(container) ? Optional.of(new Folders("Caddy keeps its certificates and its"
+                        + " autosaved configuration here; the image made them as root",
+                        "chown -R " + owner + " /data/caddy /config/caddy")) : Optional.empty());
+    }
+
+    /** Whether the container's image is built on dunglas/frankenphp or the caddy image and runs their server. */
+    static boolean caddyServer(Container container) {
+        if (container.build() == null || !(Stages.rootBase(container.build().model(), container.build().stage())
+                instanceof dev.drydock.core.dockerfile.model.BaseImage.External external) || external.reference() == null) {
+            return false;
+        }
+        String name = external.reference().familiarName();
+        String program = dev.drydock.core.rules.support.ImageRole.program(container).orElse("");
+        return "dunglas/frankenphp".equals(name) && (program.equals("frankenphp") || program.isEmpty())
+                || "caddy".equals(name) && program.equals("caddy");
     }
 
     /** The instruction of the stage just before {@code next}, or its last one when {@code next} is null. */

@@ -1,0 +1,2 @@
+ROOT_URLCONF = "shop.urls"
+DEBUG = True
