@@ -21,6 +21,7 @@ import dev.drydock.core.rules.support.BuildContexts;
 import dev.drydock.core.rules.support.BuildRuns;
 import dev.drydock.core.rules.support.BuiltImage;
 import dev.drydock.core.rules.support.ContextFileUses;
+import dev.drydock.core.rules.support.DatabaseInitScripts;
 import dev.drydock.core.rules.support.Stages;
 import dev.drydock.core.rules.support.StartScriptPaths;
 import dev.drydock.core.shell.Shebang;
@@ -39,7 +40,8 @@ import java.util.regex.Pattern;
         category = Category.RELIABILITY,
         checks = "The project's shell scripts a container of an image built here starts with (its entry-point"
                 + " script, the scripts that passes the command through, the script that starts the program, and the"
-                + " scripts the nginx image's entrypoint runs from /docker-entrypoint.d), and"
+                + " scripts the nginx image's entrypoint runs from /docker-entrypoint.d), the *.sh files compose services"
+                + " of the postgres, mysql, mariadb and mongo images bind-mount into /docker-entrypoint-initdb.d, and"
                 + " the context files a RUN runs (./mvnw, scripts/install.sh, a name COPY put in PATH) or gives a shell"
                 + " to read (sh ./setup.sh), the file a COPY put there, through COPY --from too."
                 + " Fires when the file as it is in the project (which the build copies as it is) ends its lines with"
@@ -109,6 +111,19 @@ public final class ScriptWindowsLineEndings implements Rule {
                 }
             }
         }
+        for (DatabaseInitScripts.Script init : DatabaseInitScripts.of(context.project())) {
+            SourceFile file = init.file();
+            if (file.text().contains("\r\n") && reported.add(file.path())) {
+                String service = init.container().name();
+                report(context, file, init.containerPath() + " in " + service + ", which the " + init.store()
+                                + " image's entrypoint " + (init.executed() ? "runs" : "sources") + " when it"
+                                + " initializes an empty data directory", init.executed(),
+                        "bash's 'bad interpreter: No such file or directory'",
+                        "the first start of " + service + " stops (and the data directory it leaves is taken as"
+                                + " initialized at the next start, which skips the init scripts)",
+                        "which the bind mount passes on as they are");
+            }
+        }
         for (BuiltImage image : BuiltImage.of(context)) {
             BuildLink build = image.container().build();
             List<BuildContexts.ContextCopy> copies = BuildContexts.copies(build);
@@ -131,6 +146,11 @@ public final class ScriptWindowsLineEndings implements Rule {
 
     private void report(ReviewContext context, SourceFile file, String role, boolean executed, String notFound,
             String failure) {
+        report(context, file, role, executed, notFound, failure, "which the build copies as they are");
+    }
+
+    private void report(ReviewContext context, SourceFile file, String role, boolean executed, String notFound,
+            String failure, String carried) {
         String text = file.text();
         boolean shebang = Shebang.of(text).isPresent();
         long lines = text.lines().count();
@@ -143,7 +163,7 @@ public final class ScriptWindowsLineEndings implements Rule {
                         + " at its first command";
         context.finding(this, new Location(file.path(), file.lines(1, 1)), file.path() + " (" + role + ") ends "
                         + (crlf >= lines ? "its lines" : crlf + " of its " + lines + " lines") + " with CR LF (Windows"
-                        + " line endings), which the build copies as they are: " + effect)
+                        + " line endings), " + carried + ": " + effect)
                 .recommendation("Convert " + file.path() + " to LF line endings (dos2unix " + file.path()
                         + ") and add `" + (file.path().endsWith(".sh") ? "*.sh" : PathNames.fileName(file.path()))
                         + " text eol=lf` to .gitattributes, so that a checkout on Windows keeps them.")

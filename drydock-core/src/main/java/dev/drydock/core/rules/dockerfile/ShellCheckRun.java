@@ -76,7 +76,11 @@ import java.util.regex.Pattern;
                 + " each once, in the dialect of their #! line (sh without one), with the names of the final stage's"
                 + " ARG and ENV and of the container's environment, and with BusyBox's features allowed where the"
                 + " image's /bin/sh is BusyBox's; their findings point into the script, and `# shellcheck"
-                + " disable=SCxxxx` there silences one. Scripts with Windows line endings are left to"
+                + " disable=SCxxxx` there silences one. So do the *.sh files compose services of the postgres, mysql,"
+                + " mariadb and mongo images bind-mount into /docker-entrypoint-initdb.d: in the dialect of their #!"
+                + " line when executable, as bash when not (the entrypoint sources them), with the service's"
+                + " environment and the variables the entrypoint sets (POSTGRES_USER, POSTGRES_DB ...) known."
+                + " Scripts with Windows line endings are left to"
                 + " script-windows-line-endings. Turned off with --no-shellcheck.",
         problem = "A RUN, and the script a container starts with, is a shell script that nobody runs through a"
                 + " shell linter: unquoted variables, ignored failures of cd or of a command inside a pipeline,"

@@ -4,7 +4,9 @@ import dev.drydock.core.dockerfile.model.Variables;
 import dev.drydock.core.entrypoint.EntryPoint;
 import dev.drydock.core.project.Container;
 import dev.drydock.core.review.ReviewContext;
+import dev.drydock.core.entrypoint.ScriptFiles;
 import dev.drydock.core.rules.support.BaseImageFacts.ImageTools;
+import dev.drydock.core.rules.support.DatabaseInitScripts;
 import dev.drydock.core.rules.support.InferredImageTools;
 import dev.drydock.core.rules.support.StartScriptPaths;
 import dev.drydock.core.shell.Shebang;
@@ -17,7 +19,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** The project's shell scripts that containers built here start with, each once, for ShellCheck. */
+/**
+ * The project's shell scripts that containers built here start with, and the init scripts database containers run
+ * ({@link DatabaseInitScripts}), each once, for ShellCheck.
+ */
 final class StartScripts {
 
     /**
@@ -56,6 +61,20 @@ final class StartScripts {
                 variables.inOrder().forEach(d -> names.add(d.name()));
                 scripts.put(file.path(), new Script(file, interpreter, busyBox, variables, names, parsed));
             }
+        }
+        for (DatabaseInitScripts.Script init : DatabaseInitScripts.of(context.project())) {
+            SourceFile file = init.file();
+            if (scripts.containsKey(file.path()) || file.text().contains("\r\n")) {
+                continue;
+            }
+            // a script the entrypoint sources runs in its bash, whatever its #! line says
+            String interpreter = init.executed() ? Shebang.of(file.text()).map(Shebang::interpreter).orElse("sh") : "bash";
+            Set<String> names = new LinkedHashSet<>(init.container().entryPoint() == null ? Set.of()
+                    : init.container().entryPoint().environment().keySet());
+            init.container().service().environment().forEach(e -> names.add(e.name()));
+            names.addAll(init.variables());
+            scripts.put(file.path(), new Script(file, interpreter, false, Variables.empty(), names,
+                    ScriptFiles.parse(file)));
         }
         return new ArrayList<>(scripts.values());
     }
