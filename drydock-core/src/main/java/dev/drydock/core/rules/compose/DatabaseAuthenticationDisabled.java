@@ -41,8 +41,9 @@ import java.util.Set;
                 + " host) leads to, by KAFKA_LISTENERS (bitnami: KAFKA_CFG_LISTENERS; cp-kafka derives them from"
                 + " KAFKA_ADVERTISED_LISTENERS) and KAFKA_LISTENER_SECURITY_PROTOCOL_MAP, or the image's default"
                 + " PLAINTEXT://:9092, unless an authorizer is set or a configuration is mounted. A service with an"
-                + " entrypoint of its own, or a command that runs another program, is left out. Severity: high when the"
-                + " service publishes a port on every interface of the host (or uses network_mode: host), low in"
+                + " entrypoint of its own, or a command that runs another program, is left out. Severity: critical when the"
+                + " service publishes a port on every interface of the host (or uses network_mode: host), where the"
+                + " scanners that sweep the internet for open databases find it within hours, low in"
                 + " development files (compose.override.yml, docker-compose.dev.yml). Reached only by the compose network"
                 + " or on 127.0.0.1: medium for the SQL databases, low for the settings of the other stores, and not"
                 + " reported for a store open by default, the way most stacks run their cache (or Kafka); a port of a"
@@ -140,7 +141,7 @@ public final class DatabaseAuthenticationDisabled implements Rule {
         boolean development = ComposeServices.isDevelopmentFile(context, env.node().file().path());
         Optional<Service.Port> published = everyInterface(service);
         boolean sql = DataStores.ofImageName(image).filter(SQL::contains).isPresent();
-        Severity severity = development ? Severity.LOW : published.isPresent() ? Severity.HIGH
+        Severity severity = development ? Severity.LOW : published.isPresent() ? Severity.CRITICAL
                 : sql ? Severity.MEDIUM : Severity.LOW;
         String reach = published.isPresent()
                 ? "; it publishes " + PublishedPorts.describe(published.get()) + " on every interface of the host,"
@@ -171,7 +172,7 @@ public final class DatabaseAuthenticationDisabled implements Rule {
         boolean development = ComposeServices.isDevelopmentFile(context, exposedIn)
                 || ComposeServices.isDevelopmentFile(context, store.at().file());
         boolean reachable = published.isPresent() || hostNetwork;
-        Severity severity = development || !reachable ? Severity.LOW : Severity.HIGH;
+        Severity severity = development || !reachable ? Severity.LOW : Severity.CRITICAL;
         String reach = published.isPresent()
                 ? "; it publishes " + PublishedPorts.describe(published.get()) + " on every interface of the host, so"
                         + " that is any machine that reaches the host"
