@@ -284,16 +284,25 @@ public final class FixEngine {
                     .anyMatch(old -> old.level() == Diagnostic.Level.ERROR && d.path().equals(old.path()));
         }
 
-        /** Applies the fixes one at a time, keeping each that leaves the files readable; null when none does. */
+        /**
+         * Applies the fixes one at a time, keeping each that leaves the files readable; null when none does. A fix
+         * that breaks the files after one of the same rule and title was applied is the same repair reached from
+         * another finding (a service of a base compose file and of the variant read over it, each inserting the key
+         * at its own place): it is left for the next round's review to offer again, if still needed.
+         */
         private Map<String, String> applyOneByOne(List<Finding> chosen) {
             Map<String, String> state = overlay;
             boolean any = false;
+            Set<String> appliedKeys = new HashSet<>();
             for (Finding finding : chosen) {
                 if (texts.problem(finding.fix(), state) != null) {
                     continue;
                 }
                 Map<String, String> next = apply(state, List.of(finding));
                 if (reviewAt(next) == null) {
+                    if (appliedKeys.contains(key(finding))) {
+                        continue;
+                    }
                     refused.add(finding.fix());
                     problems.add(finding.ruleId() + ": " + finding.fix().title()
                             + ": the result would not parse, so it was not applied");
@@ -301,6 +310,7 @@ public final class FixEngine {
                 }
                 state = next;
                 record(List.of(finding));
+                appliedKeys.add(key(finding));
                 any = true;
             }
             return any ? state : null;
