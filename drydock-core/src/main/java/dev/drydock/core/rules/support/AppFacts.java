@@ -592,10 +592,13 @@ public final class AppFacts {
                 return "its Dockerfile has `" + unset.get() + "`, a port set by a build argument";
             }
         }
-        if (app != null && app.app().isPresent()) {
+        EntryPoint command = c.entryPoint();
+        boolean worker = command != null && (TaskWorkers.of(command).isPresent()
+                || TaskWorkers.scheduler(command).isPresent());
+        if (app != null && app.app().isPresent() && !worker) { // a Celery worker of the Flask app serves nothing
             return "it runs " + article(app.app().get().framework().display()) + " application";
         }
-        if (app != null && !app.routes().all().isEmpty()) { // Spring Boot's actuator, Quarkus' health, ASP.NET's endpoints
+        if (app != null && !app.routes().all().isEmpty() && !worker) { // Spring Boot's actuator, Quarkus' health, ASP.NET's endpoints
             return "it runs " + article(app.routes().all().get(0).framework().display()) + " application that serves "
                     + app.routes().all().get(0).display();
         }
