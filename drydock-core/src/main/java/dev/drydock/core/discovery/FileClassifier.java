@@ -347,8 +347,9 @@ public final class FileClassifier {
                 return null;
             }
         }
-        for (String segment : lower.split("\\.")) {
-            if (ENV_TEMPLATE_WORDS.contains(segment)) {
+        // a word of the name past its dots, dashes or underscores: .env.example, .env.prod-sample, api_example.env
+        for (String word : lower.split("[._-]")) {
+            if (ENV_TEMPLATE_WORDS.contains(word)) {
                 return FileType.ENV_TEMPLATE;
             }
         }
