@@ -52,7 +52,10 @@ import java.util.Set;
                 + " not exclude and that a COPY/ADD of the image's own stages takes, along with a folder or by name."
                 + " A Symfony application's .env (and .env.dev, .env.prod ...) beside its composer.json is not one:"
                 + " Symfony commits it with default values and its Dotenv needs it at every start; its .env.local"
-                + " files are, and so is a .env that git ignores or compose reads as an env_file. A source written"
+                + " files are, and so is a .env that git ignores or compose reads as an env_file. Medium instead of"
+                + " critical when every such file is an env file in the project whose variables have neither a"
+                + " secret-looking name nor a credential-shaped value (a committed .env of PORT and LOG_LEVEL): what the"
+                + " image carries is not secret today, but a secret added to the file later ships with it. A source written"
                 + " with a variable that has no value (COPY ${NETBOX_PATH} /opt/netbox, an ARG without default) names"
                 + " nothing drydock can know, and is not taken for the whole context. The fix that excludes a file"
                 + " also deletes a COPY --from that takes it out of a builder stage by its name (and is not offered"
@@ -195,6 +198,7 @@ public final class SecretsInBuildContext implements Rule {
         List<String> parts = new ArrayList<>();
         Set<String> secretNames = new LinkedHashSet<>();
         Set<String> templates = new LinkedHashSet<>();
+        List<String> harmlessKeys = harmlessKeys(project, build, items);
         for (Item item : items) {
             boolean explicit = BuildContexts.namesExplicitly(copy, item.path());
             named |= explicit;
@@ -240,6 +244,12 @@ public final class SecretsInBuildContext implements Rule {
         if (!secretNames.isEmpty()) {
             message.append(templates.isEmpty() ? ". It holds " : ". Per " + String.join(", ", templates) + " it holds ")
                     .append(and(List.copyOf(secretNames)));
+        }
+        if (harmlessKeys != null) {
+            message.append(". Today ").append(items.size() == 1 ? "it holds" : "they hold")
+                    .append(" no secret-looking variable (").append(and(harmlessKeys))
+                    .append("): a secret added to ").append(items.size() == 1 ? "it" : "them")
+                    .append(" later ships with the image");
         }
         String ignore = build.dockerignore();
         if (!named) {
@@ -287,7 +297,7 @@ public final class SecretsInBuildContext implements Rule {
         }
         var finding = context.finding(this, new Location(copy.copy().instruction().file().path(),
                         copy.copy().instruction().span()), message.append('.').toString())
-                .severity(certain ? Severity.CRITICAL : Severity.HIGH)
+                .severity(!certain ? Severity.HIGH : harmlessKeys != null ? Severity.MEDIUM : Severity.CRITICAL)
                 .recommendation(recommendation);
         TextEdit exclude = named ? null : IgnoreEdits.append(context.project(), build, patterns, envOnly
                 ? "Secrets: the containers get them at run time, never from the image"
@@ -305,6 +315,30 @@ public final class SecretsInBuildContext implements Rule {
                     delivered ? FixSafety.SAFE : FixSafety.UNSAFE, edits));
         }
         finding.add();
+    }
+
+    /**
+     * The variables of the items when every one is an env file present in the project whose variables have neither a
+     * secret-looking name nor a credential-shaped value (a committed .env of PORT and HELLO_WORLD); null otherwise.
+     */
+    private static List<String> harmlessKeys(Project project, BuildLink build, List<Item> items) {
+        List<String> keys = new ArrayList<>();
+        for (Item item : items) {
+            if (!item.isEnvFile() || !item.present()) {
+                return null;
+            }
+            List<DotEnvEntry> entries = EnvFiles.entries(project, BuildContexts.inProject(build, item.path()));
+            if (entries.isEmpty()) {
+                return null;
+            }
+            for (DotEnvEntry entry : entries) {
+                if (SecretNames.isSecretName(entry.key()) || SecretNames.credentialIn(entry.value()).isPresent()) {
+                    return null;
+                }
+                keys.add(entry.key());
+            }
+        }
+        return keys.stream().distinct().toList();
     }
 
     /** Whether the item is the .env file that dotenv libraries load from the working directory. */
