@@ -46,7 +46,7 @@ import java.util.regex.Pattern;
         checks = "The dependency manifests inside build contexts: requirements files whose requirements are not all"
                 + " pinned with == (or ===) and that have neither hashes, a constraints file that pins them, nor a lock"
                 + " file beside them; pyproject.toml and Pipfile with unpinned runtime dependencies and no lock file"
-                + " (poetry.lock, uv.lock, pdm.lock, pylock.toml, Pipfile.lock); package.json without a lock file"
+                + " (poetry.lock, uv.lock, pdm.lock, pylock.toml, Pipfile.lock, Rye's requirements.lock); package.json without a lock file"
                 + " beside it or at the root of its npm, Yarn, pnpm or Bun workspace (one finding for a workspace,"
                 + " at its root's package.json when that declares dependencies), naming the lock file and the locked"
                 + " install of the package manager that installs it, told by the packageManager field, a"
@@ -293,10 +293,11 @@ public final class RequirementsUnpinned implements Rule {
     // ---- other manifests
 
     private void pythonProject(ReviewContext context, Container container, Manifest manifest) {
-        if (manifest.hasLockFile() || lockCopied(context, PathNames.parent(manifest.file())) || uvWorkspaceLockAbove(context, manifest)) {
+        String dir = PathNames.parent(manifest.file());
+        if (manifest.hasLockFile() || lockCopied(context, dir) || uvWorkspaceLockAbove(context, manifest)
+                || manifest.kind() == ManifestKind.PYPROJECT_TOML && ryeLock(context, dir)) {
             return;
         }
-        String dir = PathNames.parent(manifest.file());
         for (Manifest other : context.project().manifests()) {
             if (other.kind() == ManifestKind.REQUIREMENTS_TXT && PathNames.parent(other.file()).equals(dir)
                     && !other.dependencies().isEmpty() && other.dependencies().stream().allMatch(Dependency::pinned)) {
@@ -341,6 +342,10 @@ public final class RequirementsUnpinned implements Rule {
             return "Run `uv lock` and commit uv.lock; install from it in the Dockerfile with `uv sync --locked --no-dev"
                     + " --no-install-project` before the source is copied (and `uv sync --locked --no-dev` after).";
         }
+        if (text.contains("[tool.rye")) {
+            return "Run `rye lock` and commit requirements.lock; install from it in the Dockerfile with `pip install"
+                    + " --no-cache-dir -r requirements.lock` before the source is copied.";
+        }
         if (text.contains("[tool.pdm") || backend.startsWith("pdm")) {
             return "Run `pdm lock` and commit pdm.lock; install from it in the Dockerfile with `pdm sync --prod`.";
         }
@@ -353,6 +358,16 @@ public final class RequirementsUnpinned implements Rule {
                 + " Dockerfile install it before the source with `pip install --no-cache-dir --require-hashes -r"
                 + " requirements.txt`, then the project with `pip install --no-cache-dir --no-deps .`. Re-compile to"
                 + " upgrade. (Or move the project to uv or Poetry and commit their lock file.)";
+    }
+
+    /** Rye's lock file of a pyproject.toml: every package of the tree pinned with ==, beside it. */
+    private static final String RYE_LOCK = "requirements.lock";
+
+    /** Whether Rye's requirements.lock is in {@code dir}, or a COPY of a build names it there (a partial checkout). */
+    private static boolean ryeLock(ReviewContext context, String dir) {
+        String path = PathNames.join(dir, RYE_LOCK);
+        return context.project().files().exists(path) || context.builtContainers().stream().map(Container::build)
+                .distinct().anyMatch(build -> copied(build, dir, Set.of(RYE_LOCK)));
     }
 
     /**
@@ -476,6 +491,10 @@ public final class RequirementsUnpinned implements Rule {
     }
 
     private static boolean lockCopied(BuildLink build, String dir) {
+        return copied(build, dir, LOCK_FILES);
+    }
+
+    private static boolean copied(BuildLink build, String dir, Set<String> names) {
         if (build == null || build.model() == null) {
             return false;
         }
@@ -486,7 +505,7 @@ public final class RequirementsUnpinned implements Rule {
                 }
                 for (String source : copy.sources()) {
                     String path = PathNames.normalizeRelative(PathNames.join(build.context(), source.replaceFirst("^/+", "")));
-                    if (path != null && LOCK_FILES.contains(PathNames.fileName(path))
+                    if (path != null && names.contains(PathNames.fileName(path))
                             && PathNames.parent(path).equals(dir)) {
                         return true;
                     }
