@@ -323,6 +323,7 @@ final class ContainerLinker {
             Node at = build.target().node();
             reading.diagnostics.add(Diagnostic.at(Diagnostic.Level.ERROR, at.file(), at.span(),
                     "target stage \"" + target + "\" could not be found in " + dockerfile));
+            stage = null; // the build stops there: no stage of the file is the service's image
         }
         return buildLink(dockerfile, context, target, model, stage, origin(build.node()), List.of());
     }

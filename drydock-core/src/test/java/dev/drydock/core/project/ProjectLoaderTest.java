@@ -323,6 +323,19 @@ class ProjectLoaderTest {
     }
 
     @Test
+    void aServiceWhoseTargetStageIsMissingBuildsNoStage() throws IOException {
+        write("Dockerfile", "FROM node:22 AS builder\nRUN npm run build\nFROM nginx:1.27.3-alpine\n");
+        write("compose.yaml", "services:\n  web:\n    build: .\n");
+        write("compose.override.yaml", "services:\n  web:\n    build:\n      target: development\n"
+                + "    command: npm run dev\n");
+        Project project = new ProjectLoader().load(dir);
+        Container web = project.containers().stream().filter(c -> c.name().equals("web")).findFirst().orElseThrow();
+        assertThat(web.build().stage()).as("compose stops at the missing stage: no stage is the image").isNull();
+        assertThat(project.diagnostics()).extracting(d -> d.message())
+                .contains("target stage \"development\" could not be found in Dockerfile");
+    }
+
+    @Test
     void kamalBuildsTheTargetItsBuilderNames() throws IOException {
         write("Dockerfile", """
                 FROM ruby:3.3 AS base
