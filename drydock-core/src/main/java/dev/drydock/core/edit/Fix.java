@@ -11,8 +11,9 @@ import java.util.Objects;
  * not at all, and how safe they are to apply without a person looking ({@link FixSafety}).
  *
  * @param title what the fix does, in a few words: "pin python:3.11-slim to 3.11.14-slim"
- * @param restructures whether the fix changes the shape of its files (a Dockerfile stage split in two): the
- *     other fixes of those files, computed on the old shape, wait for the next round
+ * @param restructures whether the fix changes the shape of its files (a Dockerfile stage split in two) or what
+ *     their image runs (a production server in place of the development one): the other fixes of those files,
+ *     computed on the old shape or program, wait for the next round
  */
 public record Fix(String title, FixSafety safety, List<TextEdit> edits, boolean restructures) {
 

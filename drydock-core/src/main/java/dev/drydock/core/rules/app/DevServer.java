@@ -681,7 +681,7 @@ public final class DevServer implements Rule {
         if (server.server().equals("gunicorn")) {
             gracefulStopSignal(c).ifPresent(edits::add);
         }
-        return Fix.of("serve with " + server.server() + added, FixSafety.UNSAFE, edits);
+        return Fix.of("serve with " + server.server() + added, FixSafety.UNSAFE, edits).restructuring();
     }
 
     /**

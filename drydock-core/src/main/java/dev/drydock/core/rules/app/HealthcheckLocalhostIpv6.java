@@ -54,7 +54,7 @@ import java.util.Set;
                 "https://docs.docker.com/reference/dockerfile/#healthcheck",
                 "https://nginx.org/en/docs/http/ngx_http_core_module.html#listen",
                 "https://wiki.musl-libc.org/functional-differences-from-glibc.html#Name-Resolver/DNS"},
-        fix = FixSafety.UNSAFE,
+        fix = FixSafety.SAFE,
         effort = "1 min",
         examples = @RuleExample(
                 bad = """
@@ -123,7 +123,7 @@ public final class HealthcheckLocalhostIpv6 implements Rule {
                         + url.text() + " on ::1 only, the first address of localhost, and " + why + ": the connection is"
                         + " refused and the container never becomes healthy")
                 .recommendation("Probe " + fixed + " instead, the IPv4 loopback address the server answers on.")
-                .fix(edit == null ? null : Fix.of("probe 127.0.0.1 instead of localhost", FixSafety.UNSAFE, edit))
+                .fix(edit == null ? null : Fix.of("probe 127.0.0.1 instead of localhost", FixSafety.SAFE, edit))
                 .breaks()
                 .add();
     }

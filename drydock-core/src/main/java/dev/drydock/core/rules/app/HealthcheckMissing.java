@@ -696,7 +696,10 @@ public final class HealthcheckMissing implements Rule {
             int port = moved != null ? moved.port()
                     : url != null && url.port() != null ? url.port()
                     : kubePortUsed ? kubePort
-                    : Optional.ofNullable(scriptPort).or(() -> serverPort).orElseGet(() -> AppFacts.port(context, c, app));
+                    : Optional.ofNullable(scriptPort).or(() -> serverPort)
+                            // where the server listens, which a published port that misses it does not change
+                            .or(() -> ListeningPorts.of(context, c).map(l -> l.ports().get(0)))
+                            .orElseGet(() -> AppFacts.port(context, c, app));
             assumed = assumed && !kubePortUsed;
             String unread = !assumed ? null
                     : app.serverCalls().stream().filter(call -> call.port() == null && call.file() != null)
