@@ -18,7 +18,8 @@ import java.util.regex.Pattern;
  * follows a word that makes it a secret key ({@code API_KEY}, {@code PRIVATE_KEY},
  * {@code MASTER_KEY}, {@code ACCESS_KEY}, {@code ENC_KEY}...), or when it ends with {@code AUTH}; and not when its
  * last word names something about the secret rather than the secret itself ({@code _FILE},
- * {@code _PATH}, {@code _ID}, {@code _USER}, {@code _LENGTH}, {@code _EXPIRY} ...) or a word marks
+ * {@code _PATH}, {@code _ID}, {@code _USER}, {@code _LENGTH}, {@code _EXPIRY} ...), when it is the key id of an
+ * S3-style pair ({@code MINIO_ACCESS_KEY}, {@code S3_ACCESS_KEY}: the SECRET_KEY beside it is the secret) or a word marks
  * it public ({@code PUBLIC}, {@code PUBLISHABLE}), as BuildKit's SecretsUsedInArgOrEnv allows; nor when a
  * word makes it a switch about a password rather than the password: the database images'
  * {@code MYSQL_ALLOW_EMPTY_PASSWORD}, {@code MARIADB_RANDOM_ROOT_PASSWORD} and {@code MYSQL_ONETIME_PASSWORD}
@@ -75,6 +76,9 @@ public final class SecretNames {
             "DISTRIBUTION", "CLUSTER", "NODE");
     private static final List<String> COMPOUND_SUFFIXES = List.of("PASSWORD", "PASSWD");
     private static final Set<String> PUBLIC_WORDS = Set.of("PUBLIC", "PUBLISHABLE", "PUB");
+    /** The object stores whose ACCESS_KEY is the key id of an S3-style pair. */
+    private static final Set<String> S3_STORES = Set.of("MINIO", "S3", "AWS", "R2", "B2", "SPACES", "WASABI", "OSS",
+            "COS", "GCS");
     private static final Set<String> SWITCH_WORDS = Set.of("ALLOW", "RANDOM", "ONETIME");
     private static final Set<String> NOT_SECRET_NAMES = Set.of("PWD", "OLDPWD");
     /** Airflow's AIRFLOW__SECTION__OPTION_CMD (a command printing the value) and _SECRET (a secrets backend key). */
@@ -150,7 +154,8 @@ public final class SecretNames {
         if (words.isEmpty() || NOT_THE_SECRET.contains(words.get(words.size() - 1))) {
             return false;
         }
-        if (words.stream().anyMatch(w -> PUBLIC_WORDS.contains(w) || SWITCH_WORDS.contains(w))) {
+        if (words.stream().anyMatch(w -> PUBLIC_WORDS.contains(w) || SWITCH_WORDS.contains(w))
+                || isStorageAccessKeyId(words)) {
             return false;
         }
         for (int i = 0; i < words.size(); i++) {
@@ -163,6 +168,17 @@ public final class SecretNames {
             }
         }
         return words.get(words.size() - 1).equals("AUTH") && words.size() > 1;
+    }
+
+    /**
+     * MINIO_ACCESS_KEY, S3_ACCESS_KEY, AWS_ACCESS_KEY: for S3 and the stores that speak its API the access key is the
+     * key's id, the user name of the pair (MinIO's MINIO_ACCESS_KEY is its root user's name), and the SECRET_KEY
+     * beside it is the secret.
+     */
+    private static boolean isStorageAccessKeyId(List<String> words) {
+        int last = words.size() - 1;
+        return last >= 2 && words.get(last).equals("KEY") && words.get(last - 1).equals("ACCESS")
+                && S3_STORES.contains(words.get(last - 2));
     }
 
     /** RELEASE_COOKIE, RABBITMQ_ERLANG_COOKIE, CLUSTER_COOKIE: the last word COOKIE, qualified as the node's. */
