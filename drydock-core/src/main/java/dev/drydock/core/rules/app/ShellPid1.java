@@ -205,11 +205,6 @@ final class ShellPid1 {
     }
 
     /**
-     * {@code exec} written before the last command of an exec-form {@code sh -c} script of the image's own final
-     * stage, when that command is a plain one: a compound command, a pipeline, a background job or a leading
-     * assignment cannot take exec in front.
-     */
-    /**
      * {@code exec } written before the script's last command, in the compose file's list-form command or entrypoint
      * whose script word ({@code script}, as written) the file holds as plain text.
      */
@@ -245,6 +240,11 @@ final class ShellPid1 {
         return tail;
     }
 
+    /**
+     * {@code exec} written before the last command of an exec-form {@code sh -c} script of the image's own final
+     * stage, when that command is a plain one: a compound command, a pipeline, a background job or a leading
+     * assignment cannot take exec in front.
+     */
     static Fix execInScriptFix(Container c, EffectiveCommand command, String script, boolean inCmd) {
         Optional<FinalPipeline> tail = execableTail(script);
         if (tail.isEmpty()) {
