@@ -7,6 +7,7 @@ import dev.drydock.core.dockerfile.model.Stage;
 import dev.drydock.core.dockerfile.syntax.MountSpec;
 import dev.drydock.core.edit.FixSafety;
 import dev.drydock.core.ignore.DockerIgnorePattern;
+import dev.drydock.core.manifest.LockFile;
 import dev.drydock.core.manifest.PackageJson;
 import dev.drydock.core.project.BuildLink;
 import dev.drydock.core.project.Project;
@@ -131,17 +132,17 @@ public final class LockfileMissingAtInstall implements Rule {
         install.call().args().forEach(a -> flags.add(a.value()));
         return switch (install.call().name()) {
             case "npm" -> install.text().equals("npm ci")
-                    ? Optional.of(new Demand("package.json", List.of("package-lock.json", "npm-shrinkwrap.json"),
+                    ? Optional.of(new Demand("package.json", LockFile.fileNamesOf("npm"),
                             "npm install --package-lock-only"))
                     : Optional.empty();
             case "pnpm" -> flags.contains("--frozen-lockfile") || flags.contains("--frozen-lockfile=true")
-                    ? Optional.of(new Demand("package.json", List.of("pnpm-lock.yaml"), "pnpm install --lockfile-only"))
+                    ? Optional.of(new Demand("package.json", LockFile.fileNamesOf("pnpm"), "pnpm install --lockfile-only"))
                     : Optional.empty();
             case "yarn" -> flags.contains("--immutable")
-                    ? Optional.of(new Demand("package.json", List.of("yarn.lock"), "yarn install"))
+                    ? Optional.of(new Demand("package.json", LockFile.fileNamesOf("yarn"), "yarn install"))
                     : Optional.empty();
             case "uv" -> install.text().equals("uv sync") && (flags.contains("--locked") || flags.contains("--frozen"))
-                    ? Optional.of(new Demand("pyproject.toml", List.of("uv.lock"), "uv lock"))
+                    ? Optional.of(new Demand("pyproject.toml", List.of(LockFile.UV_LOCK.fileName()), "uv lock"))
                     : Optional.empty();
             default -> Optional.empty();
         };
