@@ -583,8 +583,7 @@ public final class NodeInstalls {
     private static final Set<String> ENV_LOADER_VALUES = Set.of("-f", "--file", "-e", "-r", "--rc-file", "-v");
 
     private static boolean lockFile(Manifest manifest) {
-        return manifest.lockFiles().contains(LockFile.PACKAGE_LOCK_JSON)
-                || manifest.lockFiles().contains(LockFile.NPM_SHRINKWRAP_JSON);
+        return manifest.lockFiles().stream().anyMatch(lock -> "npm".equals(lock.packageManager()));
     }
 
     /** Whether a COPY before the RUN, in its stage, brings package-lock.json (COPY . ., package*.json ...). */
@@ -596,8 +595,8 @@ public final class NodeInstalls {
             }
             for (String source : copy.sources()) {
                 String s = source.replaceAll("^(\\./)+", "");
-                if (s.equals(".") || s.isEmpty() || matches(PathNames.fileName(s), "package-lock.json")
-                        || matches(PathNames.fileName(s), "npm-shrinkwrap.json")) {
+                if (s.equals(".") || s.isEmpty()
+                        || LockFile.fileNamesOf("npm").stream().anyMatch(lock -> matches(PathNames.fileName(s), lock))) {
                     return true;
                 }
             }
