@@ -408,8 +408,9 @@ public final class LayerCaching implements Rule {
                 : pnpmWorkspace != null
                 ? "Fetch the packages from the lockfile alone before the source, which is what pnpm fetch is for in a"
                         + " workspace (it reads no package.json, so the members' manifests need not be copied one by"
-                        + " one): COPY " + pnpmWorkspace + "pnpm-lock.yaml " + pnpmWorkspace + "pnpm-workspace.yaml "
-                        + destination(o.run(), runsIn) + ", RUN pnpm fetch, then " + copyText + " and RUN " + command
+                        + " one): COPY " + pnpmWorkspace + LockFile.PNPM_LOCK_YAML.fileName() + " " + pnpmWorkspace
+                        + "pnpm-workspace.yaml " + destination(o.run(), runsIn) + ", RUN pnpm fetch, then " + copyText
+                        + " and RUN " + command
                         + " --offline, which links every member's packages from the store without downloading; source"
                         + " edits then reuse the cached fetch layer."
                 : PROJECT_LEFT_OUT_BY.containsKey(o.install().text())
