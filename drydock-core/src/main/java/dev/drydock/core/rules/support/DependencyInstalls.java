@@ -2,6 +2,7 @@ package dev.drydock.core.rules.support;
 
 import dev.drydock.core.discovery.PathNames;
 import dev.drydock.core.dockerfile.model.ContainerPaths;
+import dev.drydock.core.manifest.LockFile;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -68,7 +69,7 @@ public final class DependencyInstalls {
         List<Call.Arg> operands = call.options("-p", "--package", "--target", "--features", "-F", "-j", "--jobs",
                 "--profile", "--bin", "--manifest-path").operands();
         return !operands.isEmpty() && (operands.get(0).value().equals("build") || operands.get(0).value().equals("b"))
-                ? install(call, "cargo build", "Cargo.toml", "Cargo.lock") : Optional.empty();
+                ? locked(call, "cargo build", "Cargo.toml", LockFile.CARGO_LOCK) : Optional.empty();
     }
 
     /**
@@ -104,25 +105,25 @@ public final class DependencyInstalls {
             case "uv" -> uv(call);
             case "poetry" -> poetry(call);
             case "pipenv" -> sub.equals("sync") || sub.equals("install") && rest == 0
-                    ? install(call, "pipenv " + sub, "Pipfile", "Pipfile.lock") : Optional.empty();
+                    ? locked(call, "pipenv " + sub, "Pipfile", LockFile.PIPFILE_LOCK) : Optional.empty();
             case "npm" -> sub.equals("ci") || (sub.equals("install") || sub.equals("i")) && rest == 0
-                    ? install(call, "npm " + sub, "package.json", "package-lock.json") : Optional.empty();
+                    ? locked(call, "npm " + sub, "package.json", LockFile.PACKAGE_LOCK_JSON) : Optional.empty();
             case "yarn" -> sub.isEmpty() || sub.equals("install")
-                    ? install(call, sub.isEmpty() ? "yarn" : "yarn install", "package.json", "yarn.lock")
+                    ? locked(call, sub.isEmpty() ? "yarn" : "yarn install", "package.json", LockFile.YARN_LOCK)
                     : Optional.empty();
             case "pnpm" -> (sub.equals("install") || sub.equals("i")) && rest == 0
-                    ? install(call, "pnpm " + sub, "package.json", "pnpm-lock.yaml") : Optional.empty();
+                    ? locked(call, "pnpm " + sub, "package.json", LockFile.PNPM_LOCK_YAML) : Optional.empty();
             case "bun" -> (sub.equals("install") || sub.equals("i")) && rest == 0
-                    ? install(call, "bun " + sub, "package.json", "bun.lock", "bun.lockb") : Optional.empty();
+                    ? locked(call, "bun " + sub, "package.json", LockFile.BUN_LOCK, LockFile.BUN_LOCKB) : Optional.empty();
             case "bundle", "bundler" -> sub.equals("install") ? bundle(call) : Optional.empty();
             case "composer" -> sub.equals("install")
-                    ? install(call, "composer install", "composer.json", "composer.lock") : Optional.empty();
+                    ? locked(call, "composer install", "composer.json", LockFile.COMPOSER_LOCK) : Optional.empty();
             case "dotnet" -> dotnet(call);
             case "cargo" -> cargo(call);
             case "mix" -> operands.stream().anyMatch(o -> o.value().startsWith("deps.get"))
-                    ? install(call, "mix deps.get", "mix.exs", "mix.lock") : Optional.empty();
+                    ? locked(call, "mix deps.get", "mix.exs", LockFile.MIX_LOCK) : Optional.empty();
             case "go" -> sub.equals("mod") && operands.size() > 1 && operands.get(1).value().equals("download")
-                    ? install(call, "go mod download", "go.mod", "go.sum") : Optional.empty();
+                    ? locked(call, "go mod download", "go.mod", LockFile.GO_SUM) : Optional.empty();
             case "mvn", "mvnw" -> operands.stream().anyMatch(o -> o.value().startsWith("dependency:go-offline")
                     || o.value().startsWith("dependency:resolve"))
                     ? install(call, "mvn dependency:go-offline", "pom.xml") : Optional.empty();
@@ -135,7 +136,7 @@ public final class DependencyInstalls {
         List<Call.Arg> operands = call.options(POETRY_VALUE_OPTIONS).operands();
         String sub = operands.isEmpty() ? "" : operands.get(0).value();
         return sub.equals("install") || sub.equals("sync")
-                ? install(call, "poetry " + sub, "pyproject.toml", "poetry.lock") : Optional.empty();
+                ? locked(call, "poetry " + sub, "pyproject.toml", LockFile.POETRY_LOCK) : Optional.empty();
     }
 
     private static final String[] POETRY_VALUE_OPTIONS = {"-C", "--directory", "-P", "--project", "--with",
@@ -229,7 +230,7 @@ public final class DependencyInstalls {
             return Optional.empty();
         }
         if (operands.get(0).value().equals("fetch")) {
-            return install(call, "cargo fetch", "Cargo.toml", "Cargo.lock");
+            return locked(call, "cargo fetch", "Cargo.toml", LockFile.CARGO_LOCK);
         }
         if (operands.get(0).value().equals("chef") && operands.size() > 1 && operands.get(1).value().equals("cook")) {
             String recipe = options.values("--recipe-path").stream().findFirst().map(DependencyInstalls::clean)
@@ -250,7 +251,7 @@ public final class DependencyInstalls {
         }
         String sub = operands.get(0).value();
         if (sub.equals("sync")) {
-            return install(call, "uv sync", "pyproject.toml", "uv.lock");
+            return locked(call, "uv sync", "pyproject.toml", LockFile.UV_LOCK);
         }
         if (sub.equals("pip") && operands.size() > 1) {
             Call.Options options = call.options(UV_VALUE_OPTIONS);
@@ -268,6 +269,15 @@ public final class DependencyInstalls {
 
     private static Optional<Install> install(Call call, String text, String... manifests) {
         return Optional.of(new Install(call, text, List.of(manifests)));
+    }
+
+    /** An install that reads {@code manifest} and then these lock files, in this order. */
+    private static Optional<Install> locked(Call call, String text, String manifest, LockFile... locks) {
+        List<String> files = new ArrayList<>(List.of(manifest));
+        for (LockFile lock : locks) {
+            files.add(lock.fileName());
+        }
+        return Optional.of(new Install(call, text, List.copyOf(files)));
     }
 
     private static String clean(String path) {
