@@ -80,21 +80,11 @@ final class PySettingValue {
 
     /** The read of the environment {@code rhs} starts with at {@code from}, else null. */
     static EnvRead envRead(List<Tok> rhs, int from) {
-        int j = from;
-        StringBuilder dotted = new StringBuilder();
-        while (j < rhs.size() && rhs.get(j).isName()) {
-            dotted.append(rhs.get(j).text());
-            if (j + 1 < rhs.size() && rhs.get(j + 1).is(".")) {
-                dotted.append('.');
-                j += 2;
-            } else {
-                j++;
-                break;
-            }
-        }
-        String name = dotted.toString();
-        if (j >= rhs.size()) {
-            return null;
+        PyModule.DottedName dotted = PyModule.DottedName.at(rhs, from);
+        int j = dotted.end();
+        String name = dotted.joined();
+        if (j >= rhs.size() || j > from && rhs.get(j - 1).is(".")) {
+            return null; // nothing after the name, or a dot with no name after it
         }
         if ((name.equals("os.environ") || name.equals("environ")) && rhs.get(j).is("[")) {
             int close = Tok.closing(rhs, j);
