@@ -182,4 +182,18 @@ class FileClassifierTest {
         assertThat(FileType.DOCKERFILE.sizeBounded()).isTrue();
         assertThat(FileType.PYTHON_SOURCE.sizeBounded()).isFalse();
     }
+
+    /** Discovery keeps its own name table; it tracks every lock file LockFile knows but these two. */
+    @Test
+    void classifiesEveryLockFileLockFileKnowsButPylockAndGradleLockfile() {
+        java.util.Set<String> untracked = java.util.Set.of("pylock.toml", "gradle.lockfile");
+        for (dev.drydock.core.manifest.LockFile lock : dev.drydock.core.manifest.LockFile.values()) {
+            var type = FileClassifier.classify(lock.fileName());
+            if (untracked.contains(lock.fileName())) {
+                assertThat(type).as(lock.fileName()).isEmpty();
+            } else {
+                assertThat(type).as(lock.fileName()).hasValueSatisfying(t -> assertThat(t.isLock()).isTrue());
+            }
+        }
+    }
 }
