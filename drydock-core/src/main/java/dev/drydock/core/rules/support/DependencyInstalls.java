@@ -142,11 +142,14 @@ public final class DependencyInstalls {
     private static final String[] POETRY_VALUE_OPTIONS = {"-C", "--directory", "-P", "--project", "--with",
         "--without", "--only", "-E", "--extras"};
 
-    /** {@code bundle install}; with {@code --gemfile}, that file and the lockfile bundler keeps beside it. */
+    /**
+     * {@code bundle install}; with {@code --gemfile}, that file and the lockfile bundler keeps beside it: gems.locked
+     * for a gems.rb, else the Gemfile's name with .lock.
+     */
     private static Optional<Install> bundle(Call call) {
         String gemfile = call.options("--gemfile").values("--gemfile").stream().findFirst()
                 .map(PathNames::fileName).filter(name -> !name.isEmpty()).orElse("Gemfile");
-        return install(call, "bundle install", gemfile, gemfile + ".lock");
+        return install(call, "bundle install", gemfile, gemfile.equals("gems.rb") ? "gems.locked" : gemfile + ".lock");
     }
 
     /**
