@@ -51,7 +51,8 @@ import java.util.Set;
                 + " re-including src/__pycache__) is kept out by a pattern after that line, which stays. As for a new"
                 + " ignore file (see dockerignore-missing), .env is not added while the application's code stops"
                 + " without it, and the fix deletes a COPY --from that takes an added env file out of a builder by"
-                + " its name.",
+                + " its name. A file that a COPY names (COPY .env.docker .env) is left out even when a COPY of a"
+                + " whole folder takes it too: ignoring it would break that COPY.",
         problem = "Docker's ignore patterns are anchored at the context root and know nothing of .gitignore:"
                 + " `__pycache__` only leaves out the top-level folder, and whatever git ignores (.env, databases,"
                 + " logs, uploads) is still sent to the builder and copied by `COPY . .`.",
@@ -127,11 +128,10 @@ public final class DockerignoreIncomplete implements Rule {
         Severity severity = Severity.INFO;
         for (var entry : copied.entrySet()) {
             Item item = entry.getKey();
-            List<ContextCopy> along = entry.getValue().stream()
-                    .filter(c -> !BuildContexts.namesExplicitly(c, item.path())).toList();
-            if (along.isEmpty()) {
-                continue; // copied by name on purpose: not the ignore file's business
+            if (entry.getValue().stream().anyMatch(c -> BuildContexts.namesExplicitly(c, item.path()))) {
+                continue; // copied by name on purpose: ignoring it would break that COPY
             }
+            List<ContextCopy> along = entry.getValue();
             along.forEach(c -> copyTexts.add("`" + c.text() + "` (" + c.copy().instruction().file().path() + ":"
                     + c.line() + ")"));
             DockerIgnorePattern exception = reincluding(build.ignore(), item);
