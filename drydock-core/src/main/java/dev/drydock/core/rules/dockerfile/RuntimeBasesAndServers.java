@@ -59,7 +59,7 @@ final class RuntimeBasesAndServers {
     static void report(Rule rule, ReviewContext context, Container container, Location at, ImageRole role) {
         String program = ImageRole.program(container).orElse("its command");
         if (program.equals("php-fpm")) {
-            reportPhpFpm(rule, context, container, at);
+            reportPhpFpm(rule, context, container, at, "no USER");
             return;
         }
         if (program.equals("apache2-foreground") && PhpFpm.onPhpImage(container)) {
@@ -107,15 +107,25 @@ final class RuntimeBasesAndServers {
      * php-fpm as root: its master keeps root while the pool's workers, which run the PHP code, take the user the
      * pool names (php-fpm refuses a root pool without -R); worth a note, unless -R lets a pool run as root.
      */
-    private static void reportPhpFpm(Rule rule, ReviewContext context, Container container, Location at) {
+    /**
+     * php-fpm under a USER root written out (a Dockerfile that ends with it after steps run as another user): the
+     * same as no USER, since the master still hands the PHP code to the pool's user.
+     */
+    static void reportPhpFpmUnderUserRoot(Rule rule, ReviewContext context, Container container, Location at,
+            String written) {
+        reportPhpFpm(rule, context, container, at, written);
+    }
+
+    private static void reportPhpFpm(Rule rule, ReviewContext context, Container container, Location at, String label) {
+        boolean noUser = label.equals("no USER");
         boolean phpImage = PhpFpm.onPhpImage(container);
         boolean allowsRoot = PhpFpm.allowsRoot(container);
         String pool = phpImage ? "the php image's pool (/usr/local/etc/php-fpm.d/www.conf) names www-data"
                 : "check that the pool's configuration (user = and group = in php-fpm.d/*.conf) names an unprivileged user";
         String message = allowsRoot
-                ? "no USER, and php-fpm is started with -R (--allow-to-run-as-root): a pool whose configuration names"
+                ? label + ", and php-fpm is started with -R (--allow-to-run-as-root): a pool whose configuration names"
                         + " root, or no user, runs the PHP code as root"
-                : "no USER: php-fpm's master process keeps root; the workers that run the PHP code take the user of"
+                : label + ": php-fpm's master process keeps root; the workers that run the PHP code take the user of"
                         + " the pool's configuration, and php-fpm refuses to run a pool as root without -R"
                         + " (--allow-to-run-as-root)" + (phpImage ? "; " + pool : "");
         String workdir = phpImage && !(container.build().stage().config().workdir() instanceof Setting<String>)
@@ -127,7 +137,8 @@ final class RuntimeBasesAndServers {
         List<RootStartSteps.Step> rootSteps = RootStartSteps.of(container);
         String recommendation = (allowsRoot ? "Drop -R and name an unprivileged user in the pool's configuration. "
                 : phpImage ? "" : "First " + pool + ". ")
-                + "To take root from the master too, run php-fpm as the pool's user: " + asUser + "; php-fpm"
+                + "To take root from the master too, run php-fpm as the pool's user: "
+                + (noUser ? "" : "replace " + label + " with ") + asUser + "; php-fpm"
                 + " then only notes that the pool's user directive is ignored, and its port 9000 needs no"
                 + " privilege.";
         context.finding(rule, at, message)
@@ -135,7 +146,8 @@ final class RuntimeBasesAndServers {
                 .implicit()
                 .recommendation(rootSteps.isEmpty() ? recommendation
                         : RootStartAdvice.of(container, rootSteps, recommendation))
-                .fix(phpImage && !allowsRoot && rootSteps.isEmpty() ? NonRootUserFix.withFollowUps(context, container) : null)
+                .fix(noUser && phpImage && !allowsRoot && rootSteps.isEmpty()
+                        ? NonRootUserFix.withFollowUps(context, container) : null)
                 .add();
     }
 

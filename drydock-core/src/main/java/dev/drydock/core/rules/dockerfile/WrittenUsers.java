@@ -11,6 +11,7 @@ import dev.drydock.core.review.Rule;
 import dev.drydock.core.review.Severity;
 import dev.drydock.core.rules.support.BaseImageFacts;
 import dev.drydock.core.rules.support.DotnetImages;
+import dev.drydock.core.rules.support.ImageRole;
 import dev.drydock.core.rules.support.PrivilegeDrop;
 import dev.drydock.core.rules.support.Processes;
 import dev.drydock.core.rules.support.RootStartSteps;
@@ -43,6 +44,13 @@ final class WrittenUsers {
             // USER root written out is no USER: who the programs run as is the supervisor's to say
             SupervisedUsers.report(rule, context, container, new Location(user.origin().file(), user.origin().span()), (user.origin().file().equals(container.build().dockerfile())
                     ? "USER " : "user: ") + user.value());
+        } else if (UserIds.isRoot(user.value()) && user.origin().file().equals(container.build().dockerfile())
+                && ImageRole.of(container) != ImageRole.APPLICATION
+                && ImageRole.program(container).filter("php-fpm"::equals).isPresent()) {
+            // the pool's workers, not the master, run the PHP code: as with no USER at all
+            RuntimeBasesAndServers.reportPhpFpmUnderUserRoot(rule, context, container,
+                    new Location(user.origin().file(), user.origin().span()),
+                    "USER " + user.value());
         } else if (UserIds.isRoot(user.value())) {
             String imageUser = overriddenImageUser(container, user);
             String fromArguments = rootFromBuildArguments(container, user);
