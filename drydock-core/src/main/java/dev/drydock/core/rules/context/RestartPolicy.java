@@ -33,7 +33,10 @@ import java.util.Set;
                 + " outside development files, that is not a one-off job: one that another service waits for with"
                 + " `condition: service_completed_successfully`, that is named or commanded as a task (migrate, seed,"
                 + " `alembic upgrade head`, `rails db:migrate` with no server after it), that belongs to a profile, or that `docker compose up`"
-                + " never starts (`deploy.replicas: 0`, `scale: 0`) is left alone, and so is an explicit"
+                + " never starts (`deploy.replicas: 0`, `scale: 0`) is left alone, as is a service that wraps a"
+                + " command-line tool for `docker compose run` (entrypoint composer, npm, yarn, mvn, cargo, or php with"
+                + " artisan or bin/console, given options only and no command: `up` starts the bare tool, which prints"
+                + " its usage and exits, and a restart policy would run it again and again), and so is an explicit"
                 + " `restart: \"no\"`.",
         problem = "Docker's default policy is \"no\": a container that exits, is killed by the OOM killer or was"
                 + " running when the host rebooted stays stopped.",
@@ -146,6 +149,6 @@ public final class RestartPolicy implements Rule {
     private static boolean oneOff(ComposeServices.Ref ref, Set<String> awaitedToComplete) {
         return !ref.service().profiles().isEmpty() || ComposeServices.scaledToZero(ref.service())
                 || awaitedToComplete.contains(ref.name())
-                || ComposeJobs.isOneOff(ref.service());
+                || ComposeJobs.isOneOff(ref.service()) || ComposeJobs.isCommandLineTool(ref.service());
     }
 }

@@ -29,7 +29,37 @@ public final class ComposeJobs {
             "server", "s", "serve", "start", "puma", "unicorn", "php-fpm", "nginx", "node", "java", "supervisord",
             "celery", "worker", "sidekiq", "exec", "tail", "sleep");
 
+    /** Package managers and build tools whose bare command prints its usage and exits. */
+    private static final Set<String> TOOLS = Set.of("composer", "npm", "npx", "yarn", "pnpm", "mvn", "mvnw", "gradle",
+            "gradlew", "cargo", "go", "bundle", "rake", "pip", "poetry", "uv");
+    /** Framework command lines run by php: Laravel's artisan, Symfony's bin/console. */
+    private static final Pattern PHP_CONSOLE = Pattern.compile("(?:^|.*/)(?:artisan|bin/console)$");
+
     private ComposeJobs() {}
+
+    /**
+     * Whether the service wraps a command-line tool for {@code docker compose run SERVICE ARGS}: its entrypoint is a
+     * package manager or build tool ({@code [composer, --ignore-platform-reqs]}, {@code [npm]}) or php with a
+     * framework console ({@code [php, /var/www/html/artisan]}), with options only and no command: the entrypoint
+     * clears the image's CMD, so {@code docker compose up} starts the bare tool, which prints its usage and exits.
+     */
+    public static boolean isCommandLineTool(Service service) {
+        if (service.entrypoint() == null || service.command() != null) {
+            return false;
+        }
+        List<String> argv = service.entrypoint().argv();
+        if (argv.isEmpty()) {
+            return false;
+        }
+        String program = argv.get(0).substring(argv.get(0).lastIndexOf('/') + 1);
+        int options = 1;
+        if (program.equals("php") && argv.size() > 1 && PHP_CONSOLE.matcher(argv.get(1)).matches()) {
+            options = 2;
+        } else if (!TOOLS.contains(program)) {
+            return false;
+        }
+        return argv.subList(options, argv.size()).stream().allMatch(a -> a.startsWith("-"));
+    }
 
     /** Whether the service runs a one-off task (see the class comment). */
     public static boolean isOneOff(Service service) {
