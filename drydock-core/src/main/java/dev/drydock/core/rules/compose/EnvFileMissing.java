@@ -5,16 +5,20 @@ import dev.drydock.core.compose.Service;
 import dev.drydock.core.discovery.ProjectEntry;
 import dev.drydock.core.ignore.GitIgnorePattern;
 import dev.drydock.core.review.Category;
+import dev.drydock.core.review.Location;
 import dev.drydock.core.review.ReviewContext;
 import dev.drydock.core.review.Rule;
 import dev.drydock.core.review.RuleDefinition;
 import dev.drydock.core.review.RuleExample;
 import dev.drydock.core.review.Severity;
+import dev.drydock.core.rules.support.AppFacts;
 import dev.drydock.core.rules.support.ComposeServices;
 import dev.drydock.core.rules.support.EnvFiles;
-import java.util.HashSet;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 @RuleDefinition(
         id = "env-file-missing",
@@ -60,7 +64,8 @@ public final class EnvFileMissing implements Rule {
     @Override
     public void check(ReviewContext context) {
         var project = context.project();
-        Set<String> reported = new HashSet<>();
+        // the services that read one missing file through one entry (an anchor several services merge): one finding
+        Map<String, Missing> missing = new LinkedHashMap<>();
         for (ComposeServices.Ref ref : ComposeServices.services(context)) {
             for (Service.EnvFile envFile : ref.service().envFiles()) {
                 if (!envFile.required() || envFile.path() == null || envFile.file() == null
@@ -69,48 +74,66 @@ public final class EnvFileMissing implements Rule {
                     continue; // with a variable in the path, the shell that runs Compose may point it elsewhere
                 }
                 String path = ComposeServices.projectPath(project, envFile.path());
-                if (path == null || path.isEmpty() || project.files().exists(path)
-                        || !reported.add(ref.file() + "#" + path + "#" + ref.name())) {
+                if (path == null || path.isEmpty() || project.files().exists(path)) {
                     continue;
                 }
-                Optional<GitIgnorePattern> ignored = project.gitIgnoring(path);
-                Optional<ProjectEntry> template = EnvFiles.template(project, path);
-                String written = envFile.file().value();
-                String message;
-                String recommendation;
-                Severity severity = Severity.MEDIUM;
-                if (template.isPresent()) {
-                    // a template says the file is made per checkout, whether or not a .gitignore drydock sees lists it
-                    severity = Severity.LOW;
-                    message = ref.name() + " reads " + written + " (env_file), which " + ignored.map(i -> "git ignores"
-                            + " (.gitignore: `" + i.text() + "`) and ").orElse("") + "the checkout does not have:"
-                            + " `docker compose up` fails ('env file " + path + " not found') until it is made from "
-                            + template.get().path();
-                    recommendation = "Before the first `docker compose up`: cp " + template.get().path() + " " + path
-                            + ", then fill in its values.";
-                } else if (ignored.isPresent()) {
-                    message = ref.name() + " reads " + written + " (env_file), which git ignores (.gitignore: `"
-                            + ignored.get().text() + "`) and nothing in the project documents: on a fresh checkout"
-                            + " `docker compose up` fails ('env file " + path + " not found'), and nobody can tell"
-                            + " which variables it must set";
-                    recommendation = "Commit a template beside it, " + path + ".example, with every variable "
-                            + ref.name() + " reads and a safe placeholder, and say in the README to copy it; or mark"
-                            + " the entry `required: false` if " + ref.name() + " starts without it.";
-                } else {
-                    boolean gitignore = project.files().exists(".gitignore");
-                    message = ref.name() + " reads " + written + " (env_file), which is not in the project"
-                            + (gitignore ? " (and .gitignore does not list it, so it is not a local secret left out"
-                                    + " on purpose)" : "") + ": `docker compose up` fails for the whole project ('env"
-                            + " file " + path + " not found')";
-                    recommendation = "Correct the path if the file was moved or renamed, commit it if it holds no"
-                            + " secret, or commit a template (" + path + ".example) and list " + path + " in"
-                            + " .gitignore; mark the entry `required: false` if " + ref.name() + " starts without it.";
+                Location at = ComposeServices.location(envFile.node());
+                Missing m = missing.computeIfAbsent(at.file() + "#" + at.span() + "#" + path,
+                        k -> new Missing(at, path, envFile.file().value(), new ArrayList<>()));
+                if (!m.services().contains(ref.name())) {
+                    m.services().add(ref.name());
                 }
-                context.finding(this, ComposeServices.location(envFile.node()), message)
-                        .severity(severity)
-                        .recommendation(recommendation)
-                        .add();
             }
         }
+        missing.values().forEach(m -> report(context, m));
+    }
+
+    /** A missing env file, where it is written, and the services that read it there. */
+    private record Missing(Location at, String path, String written, List<String> services) {}
+
+    private void report(ReviewContext context, Missing m) {
+        var project = context.project();
+        String path = m.path();
+        String written = m.written();
+        boolean one = m.services().size() == 1;
+        String who = AppFacts.and(m.services());
+        String reads = who + (one ? " reads " : " read ");
+        String it = one ? m.services().get(0) : "each";
+        Optional<GitIgnorePattern> ignored = project.gitIgnoring(path);
+        Optional<ProjectEntry> template = EnvFiles.template(project, path);
+        String message;
+        String recommendation;
+        Severity severity = Severity.MEDIUM;
+        if (template.isPresent()) {
+            // a template says the file is made per checkout, whether or not a .gitignore drydock sees lists it
+            severity = Severity.LOW;
+            message = reads + written + " (env_file), which " + ignored.map(i -> "git ignores"
+                    + " (.gitignore: `" + i.text() + "`) and ").orElse("") + "the checkout does not have:"
+                    + " `docker compose up` fails ('env file " + path + " not found') until it is made from "
+                    + template.get().path();
+            recommendation = "Before the first `docker compose up`: cp " + template.get().path() + " " + path
+                    + ", then fill in its values.";
+        } else if (ignored.isPresent()) {
+            message = reads + written + " (env_file), which git ignores (.gitignore: `"
+                    + ignored.get().text() + "`) and nothing in the project documents: on a fresh checkout"
+                    + " `docker compose up` fails ('env file " + path + " not found'), and nobody can tell"
+                    + " which variables it must set";
+            recommendation = "Commit a template beside it, " + path + ".example, with every variable "
+                    + who + (one ? " reads" : " read") + " and a safe placeholder, and say in the README to copy it;"
+                    + " or mark the entry `required: false` if " + it + " starts without it.";
+        } else {
+            boolean gitignore = project.files().exists(".gitignore");
+            message = reads + written + " (env_file), which is not in the project"
+                    + (gitignore ? " (and .gitignore does not list it, so it is not a local secret left out"
+                            + " on purpose)" : "") + ": `docker compose up` fails for the whole project ('env"
+                    + " file " + path + " not found')";
+            recommendation = "Correct the path if the file was moved or renamed, commit it if it holds no"
+                    + " secret, or commit a template (" + path + ".example) and list " + path + " in"
+                    + " .gitignore; mark the entry `required: false` if " + it + " starts without it.";
+        }
+        context.finding(this, m.at(), message)
+                .severity(severity)
+                .recommendation(recommendation)
+                .add();
     }
 }
