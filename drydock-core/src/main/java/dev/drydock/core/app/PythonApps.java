@@ -511,7 +511,8 @@ final class PythonApps {
                     String server = o.obj().kind().equals("Flask") ? "Flask's development server (Werkzeug)"
                             : "Quart's development server";
                     return call(m, r, server, true, arg(args, "host", 0), arg(args, "port", 1), arg(args, "debug", 2),
-                            o.obj().kind().equals("Flask") ? 5000 : 5000);
+                            o.obj().kind().equals("Flask") ? 5000 : 5000).withTls(o.obj().kind().equals("Flask")
+                                    ? werkzeugTls(m, r, args, -1) : quartTls(m, r, args));
                 }
                 if (ref instanceof ObjRef o && o.obj().kind().equals("Dash")) {
                     return dash(m, r, args);
@@ -529,7 +530,8 @@ final class PythonApps {
                     return null;
                 }
                 return call(m, r, "Werkzeug's development server (run_simple)", true, arg(args, "hostname", 0),
-                        arg(args, "port", 1), arg(args, "use_debugger", 4), null);
+                        arg(args, "port", 1), arg(args, "use_debugger", 4), null)
+                        .withTls(werkzeugTls(m, r, args, RUN_SIMPLE_SSL_CONTEXT));
             }
             case "make_server" -> {
                 boolean wsgiref = owner != null ? owner.contains("simple_server")
@@ -584,8 +586,95 @@ final class PythonApps {
         Tok.Arg port = arg(args, "port", 1);
         ServerCall call = call(m, r, ServerCall.DASH_SERVER + " (" + r.method() + ", Flask's Werkzeug)", true, arg(args, "host", 0),
                 port, arg(args, "debug", 3), 8050);
-        return port != null ? call : new ServerCall(call.server(), call.call(), true, call.mainOnly(), call.file(),
-                call.line(), call.host(), 8050, null, "PORT", call.debug(), null, null);
+        ServerCall.Tls tls = werkzeugTls(m, r, args, -1); // Dash passes its other keywords on to Flask's app.run
+        return port != null ? call.withTls(tls) : new ServerCall(call.server(), call.call(), true, call.mainOnly(),
+                call.file(), call.line(), call.host(), 8050, null, "PORT", call.debug(), null, null).withTls(tls);
+    }
+
+    /** The position of ssl_context among run_simple's parameters. */
+    private static final int RUN_SIMPLE_SSL_CONTEXT = 15;
+
+    /**
+     * What Werkzeug's development server speaks by its ssl_context argument, which Flask's app.run passes on: plain
+     * HTTP without one or with None; TLS with a (cert_file, key_file) tuple, with 'adhoc' (a self-signed certificate
+     * made at every start) or with anything else, which Werkzeug takes as an ssl.SSLContext. A name the module binds
+     * to a value once is read through. Null when {@code **options} (or, at {@code position}, {@code *args}) may pass it.
+     */
+    private static ServerCall.Tls werkzeugTls(PyModule m, PyModule.RunDecl r, List<Tok.Arg> args, int position) {
+        String at = m.file + ":" + r.line();
+        Tok.Arg context = arg(args, "ssl_context", position);
+        if (context == null) {
+            return splat(args, position >= 0) ? null : new ServerCall.Tls(false, "no ssl_context in " + at);
+        }
+        String written = "ssl_context=" + shown(context.text()) + " in " + at;
+        List<Tok> value = context.tokens();
+        String name = context.name();
+        if (name != null && !name.contains(".") && m.constants.containsKey(name)) {
+            value = Tok.tokenize(m.constants.get(name), false);
+        }
+        if (value.size() == 1 && value.get(0).isName("None")) {
+            return new ServerCall.Tls(false, written);
+        }
+        if (value.size() == 1 && value.get(0).isLiteralString() && value.get(0).value().equals("adhoc")) {
+            return new ServerCall.Tls(true, written, null, null, "ssl_context='adhoc' has Werkzeug make a throwaway"
+                    + " self-signed certificate at every start");
+        }
+        // a list is read as the pair it means, though Werkzeug takes only a tuple (and fails to start on a list)
+        List<String> files = literalStrings(value);
+        if (files != null && files.size() == 2) {
+            return new ServerCall.Tls(true, written, files.get(0), files.get(1), null);
+        }
+        return new ServerCall.Tls(true, written, null, null, "the code builds its TLS context ("
+                + written + "), which a server started from the command"
+                + " line does not run");
+    }
+
+    /**
+     * What Quart's development server (Hypercorn) speaks: TLS when app.run is given both certfile and keyfile
+     * (Quart takes no ssl_context), plain HTTP otherwise; null when {@code **kwargs} may pass them.
+     */
+    private static ServerCall.Tls quartTls(PyModule m, PyModule.RunDecl r, List<Tok.Arg> args) {
+        String at = m.file + ":" + r.line();
+        Tok.Arg certfile = arg(args, "certfile", 6);
+        Tok.Arg keyfile = arg(args, "keyfile", 7);
+        if (certfile == null || keyfile == null) {
+            return splat(args, true) ? null : new ServerCall.Tls(false, "no certfile and keyfile in " + at);
+        }
+        String written = "certfile=" + shown(certfile.text()) + " and keyfile=" + shown(keyfile.text()) + " in " + at;
+        if (certfile.string() != null && keyfile.string() != null) {
+            return new ServerCall.Tls(true, written, certfile.string(), keyfile.string(), null);
+        }
+        return new ServerCall.Tls(true, written, null, null, "the code computes its certificate and key files ("
+                + written + ")");
+    }
+
+    /** An argument as a message quotes it: cut to 60 characters. */
+    private static String shown(String text) {
+        return text.length() > 60 ? text.substring(0, 57) + "..." : text;
+    }
+
+    /** Whether an argument is {@code **mapping}, or {@code *sequence} when positions count. */
+    private static boolean splat(List<Tok.Arg> args, boolean positions) {
+        return args.stream().anyMatch(a -> a.keyword() == null && !a.tokens().isEmpty()
+                && (a.tokens().get(0).is("**") || positions && a.tokens().get(0).is("*")));
+    }
+
+    /** The values of a tuple or list of literal strings ({@code ("cert.pem", "key.pem")}), else null. */
+    private static List<String> literalStrings(List<Tok> value) {
+        if (value.size() < 2 || !(value.get(0).is("(") && value.get(value.size() - 1).is(")")
+                || value.get(0).is("[") && value.get(value.size() - 1).is("]"))) {
+            return null;
+        }
+        List<String> out = new ArrayList<>();
+        for (int i = 1; i < value.size() - 1; i += 2) {
+            Tok item = value.get(i);
+            Tok after = value.get(i + 1);
+            if (!item.isLiteralString() || !(after.is(",") || i + 1 == value.size() - 1)) {
+                return null;
+            }
+            out.add(item.value());
+        }
+        return out;
     }
 
     private static Tok.Arg arg(List<Tok.Arg> args, String keyword, int position) {

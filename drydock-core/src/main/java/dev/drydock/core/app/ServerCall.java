@@ -32,8 +32,23 @@ public record ServerCall(String server, String call, boolean development, boolea
      *
      * @param on whether it takes only TLS connections (false: only plain HTTP)
      * @param because why, in words: {@code server.ssl.key-store in src/main/resources/application.properties:4}
+     * @param certfile the certificate file the code names as a literal, or null
+     * @param keyfile the private key file the code names as a literal, or null
+     * @param noFiles for TLS without literal certificate and key files, why, in words ({@code 'adhoc' has Werkzeug
+     *     make a throwaway self-signed certificate at every start}), when the server start tells; else null
      */
-    public record Tls(boolean on, String because) {}
+    public record Tls(boolean on, String because, String certfile, String keyfile, String noFiles) {
+
+        /** TLS on or off for a reason, with no certificate files told. */
+        public Tls(boolean on, String because) {
+            this(on, because, null, null, null);
+        }
+
+        /** Whether the server takes TLS with the certificate and key files the code names. */
+        public boolean files() {
+            return on && certfile != null && keyfile != null;
+        }
+    }
 
     /** The same start with what it speaks on its port. */
     public ServerCall withTls(Tls given) {
