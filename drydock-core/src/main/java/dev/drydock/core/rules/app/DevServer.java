@@ -656,7 +656,8 @@ public final class DevServer implements Rule {
         if (image != null && image.python2() && !image.has("python3").orElse(false)) {
             return null; // the servers' current releases need Python 3
         }
-        if (cmd == null || server.placeholder() || server.codeLine() != null || !command.entrypoint().isEmpty()
+        if (cmd == null || server.placeholder() || server.codeLine() != null || server.tlsUnportable() != null
+                || !command.entrypoint().isEmpty()
                 && (interpreter == null || !isBareInterpreter(command.entrypoint()) || inheritedWithOwnCmd(c))) {
             return null;
         }
@@ -879,6 +880,7 @@ public final class DevServer implements Rule {
             out.append(", <project> being the package that holds settings.py and wsgi.py (drydock found no wsgi.py in the build context)");
         }
         out.append('.');
+        tls(server, AppFacts.port(context, c, app)).ifPresent(out::append);
         if (server.codeLine() != null) {
             ServerCall call = app.devServer().orElseThrow();
             String target = server.argv().get(server.argv().size() - 1);
@@ -903,6 +905,27 @@ public final class DevServer implements Rule {
                     .append("(...) under `if __name__ == \"__main__\":` no longer runs.");
         }
         return out.toString();
+    }
+
+    /**
+     * What becomes of the development server's TLS under the production server: kept with the same certificate files,
+     * or, when the code names none drydock can read, why the certificate options are placeholders and no fix is
+     * written.
+     */
+    static java.util.Optional<String> tls(ProductionCommand server, int port) {
+        if (server.tls() == null) {
+            return java.util.Optional.empty();
+        }
+        if (server.tlsUnportable() == null) {
+            return java.util.Optional.of(" The development server takes only TLS on port " + port + " ("
+                    + server.tls().because() + "): the command keeps HTTPS there with the same certificate and key"
+                    + " files.");
+        }
+        return java.util.Optional.of(" The development server takes only TLS on port " + port + ", but "
+                + server.tlsUnportable() + ": a production server needs real certificate and key files ("
+                + ProductionCommand.CERTIFICATE_PLACEHOLDER + " and " + ProductionCommand.KEY_PLACEHOLDER
+                + ", from the image or a mounted secret), or TLS ended by a proxy in front of it, with the two options"
+                + " dropped and the health check probing plain HTTP; drydock writes no fix for that choice.");
     }
 
     /** A recommendation for a supervised program, told where the change goes when it names no command= line. */

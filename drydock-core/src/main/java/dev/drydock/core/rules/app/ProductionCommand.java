@@ -1,10 +1,12 @@
 package dev.drydock.core.rules.app;
 
 import dev.drydock.core.app.AppSource;
+import dev.drydock.core.app.ServerCall;
 import dev.drydock.core.compose.Located;
 import dev.drydock.core.compose.Service;
 import dev.drydock.core.dockerfile.model.BaseImage;
 import dev.drydock.core.image.TagVersion;
+import dev.drydock.core.manifest.Ecosystem;
 import dev.drydock.core.project.Container;
 import dev.drydock.core.review.ReviewContext;
 import dev.drydock.core.rules.support.AppFacts;
@@ -18,7 +20,9 @@ import java.util.List;
  * (waitress when that is the server the project declares), uvicorn for ASGI, in exec form, with a
  * graceful timeout under which the workers finish their requests on SIGTERM, and a worker count from
  * the CPU limit that the memory the application's ML libraries take per process can lower
- * (the estimates of {@link MemoryLimitTooLow}).
+ * (the estimates of {@link MemoryLimitTooLow}). When the development server takes TLS with certificate and key files
+ * the code names, the command takes them too (gunicorn's --certfile and --keyfile, uvicorn's --ssl-certfile and
+ * --ssl-keyfile; gunicorn in place of waitress, which has no TLS), so that the port keeps speaking HTTPS.
  *
  * @param server the server's package name
  * @param requirement what to add to the manifest when the server is not declared
@@ -28,9 +32,20 @@ import java.util.List;
  * @param placeholder whether the target could not be told (a {@code <project>} placeholder in argv)
  * @param codeLine a line the application's module needs before the command can load it ({@code server = app.server}
  *     for Dash), or null
+ * @param tls the TLS the development server takes on its port, which the command keeps, or null (plain HTTP, or not
+ *     told)
  */
 record ProductionCommand(String server, String requirement, List<String> argv, String basis, boolean declared,
-        boolean placeholder, String codeLine) {
+        boolean placeholder, String codeLine, ServerCall.Tls tls) {
+
+    /**
+     * Why the command cannot keep the development server's TLS, as it names no certificate files drydock can read
+     * ('adhoc', an SSLContext the code builds): argv then holds placeholders for them. Null when it can, or when
+     * there is no TLS to keep.
+     */
+    String tlsUnportable() {
+        return tls == null || tls.files() ? null : tls.noFiles() != null ? tls.noFiles() : tls.because();
+    }
 
     /** gunicorn's current release (27.0.1, published in November 2026; Python 3.10 and later). */
     static final String GUNICORN_VERSION = "27.0.1";
@@ -53,17 +68,28 @@ record ProductionCommand(String server, String requirement, List<String> argv, S
     /** gunicorn's worker timeout for ML applications, whose requests (inference) outlast the default 30 s. */
     static final int ML_TIMEOUT = 120;
 
+    /** Stand-ins for the certificate files when the development server names none drydock can read. */
+    static final String CERTIFICATE_PLACEHOLDER = "<certificate.pem>";
+    static final String KEY_PLACEHOLDER = "<private-key.pem>";
+
     static ProductionCommand of(ReviewContext context, Container c, AppSource app) {
         AppFacts.ServerCommand base = AppFacts.pythonServer(context, c, app);
         String target = base.argv().get(base.server().equals("uvicorn") ? 1 : base.argv().size() - 1);
         int port = AppFacts.port(context, c, app);
         Workers workers = workers(context, c);
+        ServerCall.Tls tls = app.devServer().map(ServerCall::tls).filter(ServerCall.Tls::on).orElse(null);
+        String certfile = tls == null ? null : tls.files() ? tls.certfile() : CERTIFICATE_PLACEHOLDER;
+        String keyfile = tls == null ? null : tls.files() ? tls.keyfile() : KEY_PLACEHOLDER;
+        String server = base.server().equals("waitress") && tls != null ? "gunicorn" : base.server();
         List<String> argv = new ArrayList<>();
         String requirement;
-        switch (base.server()) {
+        switch (server) {
             case "uvicorn" -> {
                 argv.addAll(List.of("uvicorn", target, "--host", "0.0.0.0", "--port", Integer.toString(port), "--workers",
                         Integer.toString(workers.count()), "--timeout-graceful-shutdown", Integer.toString(GRACEFUL_SECONDS)));
+                if (tls != null) {
+                    argv.addAll(List.of("--ssl-certfile", certfile, "--ssl-keyfile", keyfile));
+                }
                 requirement = "uvicorn[standard]" + pin(c, UVICORN_VERSION, null);
             }
             case "waitress" -> {
@@ -79,14 +105,19 @@ record ProductionCommand(String server, String requirement, List<String> argv, S
                 if (workers.ml()) {
                     argv.addAll(List.of("--timeout", Integer.toString(ML_TIMEOUT)));
                 }
+                if (tls != null) {
+                    argv.addAll(List.of("--certfile", certfile, "--keyfile", keyfile));
+                }
                 argv.addAll(List.of("--graceful-timeout", Integer.toString(GRACEFUL_SECONDS), "--access-logfile", "-",
                         target));
                 requirement = "gunicorn" + pin(c, GUNICORN_VERSION, GUNICORN_PYTHON37_VERSION);
             }
         }
-        boolean declared = base.declared() || ServerRequirement.installedFromDistribution(c, base.server());
-        return new ProductionCommand(base.server(), requirement, List.copyOf(argv), workers.basis(), declared,
-                target.startsWith("<"), AppFacts.dashServerLine(context, c, app));
+        boolean declared = server.equals(base.server()) ? base.declared() : AppFacts.dependencies(c, Ecosystem.PYPI,
+                List.of(server)).stream().findAny().isPresent();
+        declared = declared || ServerRequirement.installedFromDistribution(c, server);
+        return new ProductionCommand(server, requirement, List.copyOf(argv), workers.basis(), declared,
+                target.startsWith("<"), AppFacts.dashServerLine(context, c, app), tls);
     }
 
     /**

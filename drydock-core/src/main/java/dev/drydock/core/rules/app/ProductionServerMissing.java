@@ -220,7 +220,8 @@ public final class ProductionServerMissing implements Rule {
                         + DevServer.start(c.entryPoint(), Processes.supervised(c).stream().findFirst().orElse(null), "CMD",
                                 command.argv()) + "."
                         + (command.codeLine() == null ? "" : " Add `" + command.codeLine() + "` after the Dash object is"
-                                + " created: gunicorn loads Dash's Flask server, not the Dash object."))
+                                + " created: gunicorn loads Dash's Flask server, not the Dash object.")
+                        + DevServer.tls(command, AppFacts.port(context, c, app)).orElse(""))
                 .fix(DevServer.pythonServerFix(context, c))
                 .add();
     }
