@@ -1,0 +1,15 @@
+import os
+
+from flask import Flask
+
+app = Flask(__name__)
+options = {"ssl_context": (os.environ["CERT_FILE"], os.environ["KEY_FILE"])}
+
+
+@app.get("/health")
+def health():
+    return "ok"
+
+
+if __name__ == "__main__":
+    app.run(host="0.0.0.0", port=8443, **options)
