@@ -97,7 +97,12 @@ import java.util.List;
                 + " change, and starts slowly; security fixes of the production servers do not apply.",
         recommendation = "Run the application under its production server: gunicorn (Flask, Django) or uvicorn"
                 + " (FastAPI, Starlette) with a worker count sized to the CPU limit; `node server.js` under an init;"
-                + " a build stage and a static server for front-end bundles; a compiled binary or jar.",
+                + " a build stage and a static server for front-end bundles; a compiled binary or jar. Where app.run"
+                + " serves HTTPS (Flask's ssl_context, Quart's certfile and keyfile), the server takes the same"
+                + " certificate and key files (gunicorn's --certfile and --keyfile, uvicorn's --ssl-certfile and"
+                + " --ssl-keyfile), so the port keeps speaking TLS; for ssl_context='adhoc' or an SSLContext the code"
+                + " builds, the fix is not offered: a production server needs real certificate files, or TLS ended by"
+                + " a proxy in front of it.",
         references = {
                 "https://flask.palletsprojects.com/en/stable/deploying/",
                 "https://docs.djangoproject.com/en/stable/ref/django-admin/#runserver",

@@ -58,9 +58,11 @@ import java.util.Set;
                 + " running the development server (see dev-server).",
         recommendation = "Declare the server next to the framework (gunicorn for Flask and Django, uvicorn[standard]"
                 + " for FastAPI and Starlette), pinned like the other dependencies, and start the application with it."
-                + " The fix does both, as dev-server's does; where drydock cannot replace the command (it does not"
-                + " run a development server it knows, or the application object is unknown) it offers none, since"
-                + " a server only added to the manifest is never started.",
+                + " The fix does both, as dev-server's does, keeping the certificate and key files of a development"
+                + " server that serves HTTPS; where drydock cannot replace the command (it does not"
+                + " run a development server it knows, the application object is unknown, or the development server's"
+                + " TLS has no certificate files to hand over: ssl_context='adhoc' or an SSLContext the code builds) it"
+                + " offers none, since a server only added to the manifest is never started.",
         references = {
                 "https://flask.palletsprojects.com/en/stable/deploying/",
                 "https://docs.djangoproject.com/en/stable/howto/deployment/wsgi/gunicorn/",

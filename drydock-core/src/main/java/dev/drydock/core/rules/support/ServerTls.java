@@ -14,7 +14,8 @@ import java.util.Optional;
  * its listen directives, and the Python application servers its command starts by their certificate options
  * (gunicorn's --certfile or --keyfile, uvicorn's --ssl-keyfile or --ssl-certfile, hypercorn's --certfile with
  * --keyfile, granian's --ssl-keyfile with --ssl-certificate; waitress has no TLS), and the servers whose configuration
- * sets their ports ({@link #configured}): Spring Boot's embedded server (TLS once a server.ssl property is set, unless
+ * or code sets their ports ({@link #configured}): the development servers app.run starts (Werkzeug's by its
+ * ssl_context, Quart's by certfile with keyfile), Spring Boot's embedded server (TLS once a server.ssl property is set, unless
  * server.ssl.enabled is false), Quarkus (plain HTTP on quarkus.http.port, TLS on quarkus.http.ssl-port when a
  * certificate is configured) and ASP.NET Core's Kestrel (the scheme of each URL of the environment, the appsettings
  * endpoints and the code, ASPNETCORE_HTTPS_PORTS, UseHttps in the code's Listen calls). Unknown for
