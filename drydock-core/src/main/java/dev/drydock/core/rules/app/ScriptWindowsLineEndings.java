@@ -111,7 +111,7 @@ public final class ScriptWindowsLineEndings implements Rule {
                 }
             }
         }
-        for (DatabaseInitScripts.Script init : DatabaseInitScripts.of(context.project())) {
+        for (DatabaseInitScripts.Script init : DatabaseInitScripts.of(context)) {
             SourceFile file = init.file();
             if (file.text().contains("\r\n") && reported.add(file.path())) {
                 String service = init.container().name();

@@ -62,7 +62,7 @@ final class StartScripts {
                 scripts.put(file.path(), new Script(file, interpreter, busyBox, variables, names, parsed));
             }
         }
-        for (DatabaseInitScripts.Script init : DatabaseInitScripts.of(context.project())) {
+        for (DatabaseInitScripts.Script init : DatabaseInitScripts.of(context)) {
             SourceFile file = init.file();
             if (scripts.containsKey(file.path()) || file.text().contains("\r\n")) {
                 continue;

@@ -6,6 +6,7 @@ import dev.drydock.core.discovery.ProjectEntry;
 import dev.drydock.core.dockerfile.model.BaseImage;
 import dev.drydock.core.project.Container;
 import dev.drydock.core.project.Project;
+import dev.drydock.core.review.ReviewContext;
 import dev.drydock.core.source.SourceFile;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,8 +52,15 @@ public final class DatabaseInitScripts {
 
     private DatabaseInitScripts() {}
 
-    /** Every init script the project's compose services mount, once per service, in name order within a folder. */
-    public static List<Script> of(Project project) {
+    /**
+     * Every init script the project's compose services mount, once per service, in name order within a folder; found
+     * once per review.
+     */
+    public static List<Script> of(ReviewContext context) {
+        return context.memo("database-init-scripts", context.project(), () -> find(context.project()));
+    }
+
+    private static List<Script> find(Project project) {
         List<Script> scripts = new ArrayList<>();
         for (Container c : project.containers()) {
             Service service = c.service();
