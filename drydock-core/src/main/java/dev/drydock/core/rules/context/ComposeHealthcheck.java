@@ -35,6 +35,7 @@ import dev.drydock.core.rules.support.TaskWorkers;
 import dev.drydock.core.rules.support.WrittenEnvironment;
 import dev.drydock.core.shell.Command;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -175,6 +176,8 @@ public final class ComposeHealthcheck implements Rule {
 
     @Override
     public void check(ReviewContext context) {
+        // one finding for the services that merge one depends_on entry from an anchor
+        Map<String, StartedOnly> startedOnly = new LinkedHashMap<>();
         for (ComposeServices.Ref ref : ComposeServices.services(context)) {
             Service service = ref.service();
             Service.Healthcheck health = service.healthcheck();
@@ -220,12 +223,16 @@ public final class ComposeHealthcheck implements Rule {
                 if (dependency.conditionOrDefault().equals("service_healthy")) {
                     waitedFor(context, ref, dependency);
                 } else if (dependency.conditionOrDefault().equals("service_started")) {
-                    startedOnly(context, ref, dependency);
+                    startedOnly(context, ref, dependency, startedOnly);
                     checkNotAwaited(context, ref, dependency);
                 }
             }
         }
+        startedOnly.values().forEach(group -> reportStartedOnly(context, group));
     }
+
+    /** A depends_on entry that waits only for the start, and the services it is written for. */
+    private record StartedOnly(Location at, Service.Dependency dependency, Dependants dependants) {}
 
     private void waitedFor(ReviewContext context, ComposeServices.Ref ref, Service.Dependency dependency) {
         Service target = ref.compose().services().get(dependency.service());
@@ -295,42 +302,55 @@ public final class ComposeHealthcheck implements Rule {
      * A dependency on a database, cache or broker that waits only for its container to start: the dependant
      * connects while the server still initializes.
      */
-    private void startedOnly(ReviewContext context, ComposeServices.Ref ref, Service.Dependency dependency) {
+    private static void startedOnly(ReviewContext context, ComposeServices.Ref ref, Service.Dependency dependency,
+            Map<String, StartedOnly> found) {
         Service target = ref.compose().services().get(dependency.service());
         String store = target == null || target.build() != null ? null : store(target);
+        if (store == null) {
+            ModelServerWait model = target == null ? null : ModelServerWait.of(target).orElse(null);
+            if (model == null || asksModelsOnDemand(ref.service()) || ModelServerWait.of(ref.service()).isPresent()
+                    || waits(context, ref.service(), target)) {
+                return;
+            }
+        } else if (connectsOnDemand(ref.service()) || waits(context, ref.service(), target)) {
+            return;
+        }
         Location at = dependency.condition() != null ? ComposeServices.location(dependency.condition().node())
                 : ComposeServices.location(dependency.nameNode());
+        found.computeIfAbsent(at.file() + "#" + at.span(), k -> new StartedOnly(at, dependency, new Dependants()))
+                .dependants().add(ref);
+    }
+
+    private void reportStartedOnly(ReviewContext context, StartedOnly group) {
+        Dependants dependants = group.dependants();
+        ComposeServices.Ref ref = dependants.first();
+        Service.Dependency dependency = group.dependency();
+        Service target = ref.compose().services().get(dependency.service());
+        String store = target.build() != null ? null : store(target);
+        String started = dependants.starts() + " as soon as the " + target.name() + " container has started"
+                + (dependency.condition() == null ? " (depends_on without a condition waits for nothing more)"
+                        : " (condition: service_started)");
+        String where = dependants.where(context);
         if (store == null) {
-            ModelServerWait model = ModelServerWait.of(target).orElse(null);
-            if (model != null && !asksModelsOnDemand(ref.service()) && ModelServerWait.of(ref.service()).isEmpty()
-                    && !waits(context, ref.service(), target)) {
-                String started = ref.name() + " starts as soon as the " + target.name() + " container has started"
-                        + (dependency.condition() == null ? " (depends_on without a condition waits for nothing more)"
-                                : " (condition: service_started)");
-                context.finding(this, at, started + (model.loadsAtStart()
-                                ? ", not when " + model.name() + " has loaded its model: it answers only then, after tens"
-                                        + " of seconds for a small model and minutes for a large one (longer when the"
-                                        + " weights are downloaded first), and until then the requests of " + ref.name()
-                                        + " fail"
-                                : ", not when " + model.name() + " answers: its server takes a few seconds to listen, so the first"
-                                        + " requests of " + ref.name() + " can fail"))
-                        .severity(model.loadsAtStart() ? Severity.MEDIUM : Severity.LOW)
-                        .recommendation(waitForModel(ref, target, model))
-                        .fix(awaitHealthy(context, ref, target))
-                        .add();
-            }
+            ModelServerWait model = ModelServerWait.of(target).orElseThrow();
+            context.finding(this, group.at(), started + (model.loadsAtStart()
+                            ? ", not when " + model.name() + " has loaded its model: it answers only then, after tens"
+                                    + " of seconds for a small model and minutes for a large one (longer when the"
+                                    + " weights are downloaded first), and until then the requests of "
+                                    + dependants.names() + " fail"
+                            : ", not when " + model.name() + " answers: its server takes a few seconds to listen, so the"
+                                    + " first requests of " + dependants.names() + " can fail"))
+                    .severity(model.loadsAtStart() ? Severity.MEDIUM : Severity.LOW)
+                    .recommendation(waitForModel(where, target, model))
+                    .fix(awaitHealthy(context, dependants, target))
+                    .add();
             return;
         }
-        if (connectsOnDemand(ref.service()) || waits(context, ref.service(), target)) {
-            return;
-        }
-        context.finding(this, at, ref.name() + " starts as soon as the " + target.name() + " container has started"
-                        + (dependency.condition() == null ? " (depends_on without a condition waits for nothing more)"
-                                : " (condition: service_started)")
-                        + ", not when " + storeName(store) + " accepts connections: " + startWindow(store, ref.name()))
+        context.finding(this, group.at(), started + ", not when " + storeName(store) + " accepts connections: "
+                        + startWindow(store, dependants.names()))
                 .severity(inMemory(store) ? Severity.LOW : Severity.MEDIUM)
-                .recommendation(waitForHealthy(context, ref, target, store))
-                        .fix(awaitHealthy(context, ref, target))
+                .recommendation(waitForHealthy(context, where, target, store))
+                .fix(awaitHealthy(context, dependants, target))
                 .add();
     }
 
@@ -390,12 +410,29 @@ public final class ComposeHealthcheck implements Rule {
      * not at all if it never is.
      */
     private static Fix awaitHealthy(ReviewContext context, ComposeServices.Ref ref, Service target) {
-        boolean checked = target.healthcheck() != null ? !target.healthcheck().disabled()
-                : imageOwnCheck(context, target).isPresent();
-        checked = checked && missingProgram(context, target) == null && !requestsUnservedPath(context, target);
-        TextEdit edit = checked ? DependsOnEdits.await(ref.service(), target.name(), "service_healthy") : null;
+        TextEdit edit = checkPasses(context, target) ? DependsOnEdits.await(ref.service(), target.name(), "service_healthy")
+                : null;
         return edit == null ? null
                 : Fix.of("start " + ref.name() + " once " + target.name() + " is healthy", FixSafety.UNSAFE, edit);
+    }
+
+    /** {@link #awaitHealthy(ReviewContext, ComposeServices.Ref, Service)} for services sharing one depends_on. */
+    private static Fix awaitHealthy(ReviewContext context, Dependants dependants, Service target) {
+        if (dependants.one()) {
+            return awaitHealthy(context, dependants.first(), target);
+        }
+        ComposeServices.Ref ref = dependants.first();
+        TextEdit edit = checkPasses(context, target) ? DependsOnEdits.awaitShared(dependants.services(),
+                ref.compose().services().values(), target.name(), "service_healthy") : null;
+        return edit == null ? null : Fix.of("start " + dependants.names() + " once " + target.name() + " is healthy",
+                FixSafety.UNSAFE, edit);
+    }
+
+    /** Whether the target has a healthcheck (its own, or its image's) whose probe can pass. */
+    private static boolean checkPasses(ReviewContext context, Service target) {
+        boolean checked = target.healthcheck() != null ? !target.healthcheck().disabled()
+                : imageOwnCheck(context, target).isPresent();
+        return checked && missingProgram(context, target) == null && !requestsUnservedPath(context, target);
     }
 
     /**
@@ -417,10 +454,15 @@ public final class ComposeHealthcheck implements Rule {
     }
 
     private static String waitForHealthy(ReviewContext context, ComposeServices.Ref ref, Service target, String store) {
+        return waitForHealthy(context, ref.name(), target, store);
+    }
+
+    /** How to wait for a store's healthcheck, with the depends_on written {@code where} (a service, or an anchor). */
+    private static String waitForHealthy(ReviewContext context, String where, Service target, String store) {
         boolean checked = target.healthcheck() != null && !target.healthcheck().disabled();
         Optional<ServerImages.Image> ownCheck = target.healthcheck() != null ? Optional.empty()
                 : imageOwnCheck(context, target);
-        String wait = "`depends_on: {" + target.name() + ": {condition: service_healthy}}` in " + ref.name();
+        String wait = "`depends_on: {" + target.name() + ": {condition: service_healthy}}` in " + where;
         String missing = checked ? missingProgram(context, target) : null;
         if (missing != null) {
             return "Make the healthcheck of " + target.name() + " runnable first (it runs " + missing + ", which its image"
@@ -438,8 +480,12 @@ public final class ComposeHealthcheck implements Rule {
      * condition: service_healthy.
      */
     private static String waitForModel(ComposeServices.Ref ref, Service target, ModelServerWait model) {
+        return waitForModel(ref.name(), target, model);
+    }
+
+    private static String waitForModel(String where, Service target, ModelServerWait model) {
         boolean checked = target.healthcheck() != null && !target.healthcheck().disabled();
-        String wait = "`depends_on: {" + target.name() + ": {condition: service_healthy}}` in " + ref.name();
+        String wait = "`depends_on: {" + target.name() + ": {condition: service_healthy}}` in " + where;
         if (checked) {
             return "Wait for its healthcheck: " + wait + (model.loadsAtStart() ? " (with a start_period long enough for"
                     + " the model to load)" : "") + ".";

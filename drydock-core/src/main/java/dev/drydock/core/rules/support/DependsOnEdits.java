@@ -9,6 +9,7 @@ import dev.drydock.core.edit.SourceEdits;
 import dev.drydock.core.edit.TextEdit;
 import dev.drydock.core.source.SourceFile;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 
 /**
@@ -17,7 +18,7 @@ import java.util.List;
  * long form with {@code condition: service_started} for the services it named (what the short form means), and a
  * service without depends_on gets one. Null where the edit is not mechanical: a depends_on taken from a YAML anchor or
  * a service it extends (a key of its own would replace it), written in another file, or items that are not plain names
- * each on its own line.
+ * each on its own line; {@link #awaitShared} edits an anchor's depends_on for all the services that merge it.
  */
 public final class DependsOnEdits {
 
@@ -38,6 +39,34 @@ public final class DependsOnEdits {
             case SeqNode short_ -> fromShortForm(entry, short_, target, condition);
             default -> null;
         };
+    }
+
+    /**
+     * {@link #await} for services that merge one depends_on from a YAML anchor: the anchor's entry is changed, which
+     * changes all of them. Null unless {@code sharing} holds every service of {@code services} that merges it.
+     */
+    public static TextEdit awaitShared(List<Service> sharing, Collection<Service> services, String target,
+            String condition) {
+        MapNode.Entry entry = sharing.get(0).node().entry("depends_on");
+        if (entry == null) {
+            return null;
+        }
+        for (Service service : services) {
+            MapNode.Entry own = service.node().entry("depends_on");
+            boolean merges = own != null && same(own.value(), entry.value());
+            if (merges != sharing.contains(service)) {
+                return null;
+            }
+        }
+        return switch (entry.value()) {
+            case MapNode long_ -> inLongForm(long_, target, condition);
+            case SeqNode short_ -> fromShortForm(entry, short_, target, condition);
+            default -> null;
+        };
+    }
+
+    private static boolean same(Node a, Node b) {
+        return a.file() == b.file() && a.span().equals(b.span());
     }
 
     /** The condition set on the target's entry of a long-form depends_on, or the entry added. */

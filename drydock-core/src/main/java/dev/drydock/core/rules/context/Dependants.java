@@ -1,0 +1,52 @@
+package dev.drydock.core.rules.context;
+
+import dev.drydock.core.compose.MapNode;
+import dev.drydock.core.compose.ScalarNode;
+import dev.drydock.core.compose.Service;
+import dev.drydock.core.review.ReviewContext;
+import dev.drydock.core.rules.support.ComposeServices;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The services one depends_on entry is written for: several when they merge it from an anchor. */
+final class Dependants {
+
+    private final List<ComposeServices.Ref> refs = new ArrayList<>();
+
+    void add(ComposeServices.Ref ref) {
+        refs.add(ref);
+    }
+
+    ComposeServices.Ref first() {
+        return refs.get(0);
+    }
+
+    List<Service> services() {
+        return refs.stream().map(ComposeServices.Ref::service).toList();
+    }
+
+    /** "web", "web and worker", "web, worker and beat". */
+    String names() {
+        return ComposeServices.names(refs.stream().map(ComposeServices.Ref::name).toList());
+    }
+
+    boolean one() {
+        return refs.stream().map(ComposeServices.Ref::name).distinct().count() == 1;
+    }
+
+    /** The names with the verb to start in agreement. */
+    String starts() {
+        return names() + (one() ? " starts" : " start");
+    }
+
+    /** Where the depends_on entry is written: the service, or the anchor it shares with the others, saying so. */
+    String where(ReviewContext context) {
+        if (one()) {
+            return first().name();
+        }
+        MapNode.Entry dependsOn = first().service().node().entry("depends_on");
+        ScalarNode owner = dependsOn == null ? null
+                : ComposeServices.writtenUnder(context, first().compose(), dependsOn.key());
+        return (owner != null ? owner.value() : first().name()) + " (which " + names() + " share)";
+    }
+}
