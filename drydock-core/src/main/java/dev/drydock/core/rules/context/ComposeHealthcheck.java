@@ -178,6 +178,7 @@ public final class ComposeHealthcheck implements Rule {
     public void check(ReviewContext context) {
         // one finding for the services that merge one depends_on entry from an anchor
         Map<String, StartedOnly> startedOnly = new LinkedHashMap<>();
+        Map<String, Undeclared> undeclared = new LinkedHashMap<>();
         for (ComposeServices.Ref ref : ComposeServices.services(context)) {
             Service service = ref.service();
             Service.Healthcheck health = service.healthcheck();
@@ -218,7 +219,7 @@ public final class ComposeHealthcheck implements Rule {
                     && !ComposeServices.runsToCompletion(context, service) && !ComposeJobs.isOneOff(service)) {
                 inheritsServerProbe(context, ref);
             }
-            undeclared(context, ref);
+            undeclared(context, ref, undeclared);
             for (Service.Dependency dependency : service.dependsOn()) {
                 if (dependency.conditionOrDefault().equals("service_healthy")) {
                     waitedFor(context, ref, dependency);
@@ -229,7 +230,11 @@ public final class ComposeHealthcheck implements Rule {
             }
         }
         startedOnly.values().forEach(group -> reportStartedOnly(context, group));
+        undeclared.values().forEach(group -> reportUndeclared(context, group));
     }
+
+    /** A setting that connects to a store no depends_on names, and the services that take it from one place. */
+    private record Undeclared(StoreConnections.Connection connection, Dependants dependants) {}
 
     /** A depends_on entry that waits only for the start, and the services it is written for. */
     private record StartedOnly(Location at, Service.Dependency dependency, Dependants dependants) {}
@@ -360,7 +365,7 @@ public final class ComposeHealthcheck implements Rule {
      * A store itself connects only to a store of its own kind (a replica to its primary): the application's settings
      * it receives through a shared env_file (the broker URL in PostgreSQL's environment) are read by nothing in it.
      */
-    private void undeclared(ReviewContext context, ComposeServices.Ref ref) {
+    private static void undeclared(ReviewContext context, ComposeServices.Ref ref, Map<String, Undeclared> found) {
         Service service = ref.service();
         if (connectsOnDemand(service) && !waitsForStores(service)) {
             return;
@@ -372,36 +377,72 @@ public final class ComposeHealthcheck implements Rule {
                         && (store(target) != null && (own == null || own.equals(store(target)))
                                 || modelClient && ModelServerWait.of(target).isPresent())
                         && !ComposeServices.startsBefore(ref.compose(), service, target) && !waits(context, service, target))) {
-            Service target = connection.target();
-            String store = store(target);
-            if (store == null) {
-                ModelServerWait model = ModelServerWait.of(target).orElseThrow();
-                context.finding(this, connection.at(), ref.name() + "'s " + connection.setting().name() + " connects to "
-                                + target.name() + " (" + target.image().value() + "), but " + ref.name() + " has no"
-                                + " depends_on on it: `docker compose up` starts both at once, so the first requests of "
-                                + ref.name() + " fail while " + (model.loadsAtStart() ? model.name()
-                                        + " loads its model (minutes for a large one)" : model.name() + " starts")
-                                + ", and `docker compose up " + ref.name() + "` does not start " + target.name() + " at all")
-                        .severity(model.loadsAtStart() ? Severity.MEDIUM : Severity.LOW)
-                        .recommendation(waitForModel(ref, target, model))
-                        .fix(awaitHealthy(context, ref, target))
-                        .add();
-                continue;
-            }
-            boolean retries = waitsForStores(service);
-            context.finding(this, connection.at(), ref.name() + "'s " + connection.setting().name() + " connects to "
-                            + target.name() + " (" + target.image().value() + "), but " + ref.name() + " has no"
-                            + " depends_on on it: " + (retries ? "its image waits for " + storeName(store)
-                                    + " when it starts, but `docker compose up " + ref.name() + "` does not start "
-                                    + target.name() + " at all, so it waits in vain"
-                                    : "`docker compose up` starts both at once, so the first connections of "
-                            + ref.name() + " fail while " + storeName(store) + " initializes, and `docker compose up "
-                            + ref.name() + "` does not start " + target.name() + " at all"))
-                    .severity(retries ? Severity.LOW : Severity.MEDIUM)
-                    .recommendation(waitForHealthy(context, ref, target, store))
-                        .fix(awaitHealthy(context, ref, target))
-                    .add();
+            Location at = connection.at();
+            boolean retries = store(connection.target()) != null && waitsForStores(service);
+            found.computeIfAbsent(at.file() + "#" + at.span() + "#" + connection.target().name() + "#" + retries,
+                    k -> new Undeclared(connection, new Dependants())).dependants().add(ref);
         }
+    }
+
+    private void reportUndeclared(ReviewContext context, Undeclared group) {
+        StoreConnections.Connection connection = group.connection();
+        Dependants dependants = group.dependants();
+        ComposeServices.Ref ref = dependants.first();
+        Service target = connection.target();
+        String store = store(target);
+        String who = dependants.names();
+        String setting = dependants.one() ? who + "'s " + connection.setting().name()
+                : "the " + connection.setting().name() + " of " + who;
+        String none = dependants.one() ? who + " has no" : (dependants.size() == 2 ? "neither has a" : "none of them has a");
+        String alone = "`docker compose up " + ref.name() + "` does not start " + target.name() + " at all";
+        String head = setting + " connects to " + target.name() + " (" + target.image().value() + "), but " + none
+                + " depends_on on it: ";
+        String both = dependants.one() ? "both" : "them and " + target.name();
+        if (store == null) {
+            ModelServerWait model = ModelServerWait.of(target).orElseThrow();
+            context.finding(this, connection.at(), head + "`docker compose up` starts " + both + " at once, so the first"
+                            + " requests of " + who + " fail while " + (model.loadsAtStart() ? model.name()
+                                    + " loads its model (minutes for a large one)" : model.name() + " starts")
+                            + ", and " + alone)
+                    .severity(model.loadsAtStart() ? Severity.MEDIUM : Severity.LOW)
+                    .recommendation(waitForModel(dependants.where(context), target, model))
+                    .fix(awaitEach(context, dependants, target))
+                    .add();
+            return;
+        }
+        boolean retries = waitsForStores(ref.service());
+        context.finding(this, connection.at(), head + (retries ? (dependants.one() ? "its image waits" : "their image waits")
+                                + " for " + storeName(store) + " when it starts, but " + alone + ", so it waits in vain"
+                        : "`docker compose up` starts " + both + " at once, so the first connections of " + who
+                                + " fail while " + storeName(store) + " initializes, and " + alone))
+                .severity(retries ? Severity.LOW : Severity.MEDIUM)
+                .recommendation(waitForHealthy(context, dependants.where(context), target, store))
+                .fix(awaitEach(context, dependants, target))
+                .add();
+    }
+
+    /** Each of the services made to wait for the target's healthcheck, in one fix. */
+    private static Fix awaitEach(ReviewContext context, Dependants dependants, Service target) {
+        if (dependants.one()) {
+            return awaitHealthy(context, dependants.first(), target);
+        }
+        if (!checkPasses(context, target)) {
+            return null;
+        }
+        TextEdit shared = DependsOnEdits.awaitShared(dependants.services(),
+                dependants.first().compose().services().values(), target.name(), "service_healthy");
+        List<TextEdit> edits = new ArrayList<>();
+        if (shared != null) {
+            edits.add(shared);
+        }
+        for (Service service : shared != null ? List.<Service>of() : dependants.services()) {
+            TextEdit edit = DependsOnEdits.await(service, target.name(), "service_healthy");
+            if (edit == null) {
+                return null;
+            }
+            edits.add(edit);
+        }
+        return Fix.of("start " + dependants.names() + " once " + target.name() + " is healthy", FixSafety.UNSAFE, edits);
     }
 
     /**

@@ -30,6 +30,10 @@ final class Dependants {
         return ComposeServices.names(refs.stream().map(ComposeServices.Ref::name).toList());
     }
 
+    int size() {
+        return (int) refs.stream().map(ComposeServices.Ref::name).distinct().count();
+    }
+
     boolean one() {
         return refs.stream().map(ComposeServices.Ref::name).distinct().count() == 1;
     }
@@ -39,7 +43,10 @@ final class Dependants {
         return names() + (one() ? " starts" : " start");
     }
 
-    /** Where the depends_on entry is written: the service, or the anchor it shares with the others, saying so. */
+    /**
+     * Where the depends_on entry to change is written: the service, or the anchor the services merge it from (saying
+     * which share it), or each of them when it is their own or they have none.
+     */
     String where(ReviewContext context) {
         if (one()) {
             return first().name();
@@ -47,6 +54,11 @@ final class Dependants {
         MapNode.Entry dependsOn = first().service().node().entry("depends_on");
         ScalarNode owner = dependsOn == null ? null
                 : ComposeServices.writtenUnder(context, first().compose(), dependsOn.key());
-        return (owner != null ? owner.value() : first().name()) + " (which " + names() + " share)";
+        boolean shared = owner != null && refs.stream().allMatch(ref -> {
+            MapNode.Entry own = ref.service().node().entry("depends_on");
+            return own != null && own.value().span().equals(dependsOn.value().span())
+                    && own.value().file() == dependsOn.value().file();
+        });
+        return shared ? owner.value() + " (which " + names() + " share)" : "each of " + names();
     }
 }
