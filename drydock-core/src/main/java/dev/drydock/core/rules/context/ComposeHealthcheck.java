@@ -19,6 +19,7 @@ import dev.drydock.core.review.RuleExample;
 import dev.drydock.core.review.Severity;
 import dev.drydock.core.rules.support.OfficialImages;
 import dev.drydock.core.rules.support.AppFacts;
+import dev.drydock.core.rules.support.ComposeEdits;
 import dev.drydock.core.rules.support.ComposeJobs;
 import dev.drydock.core.rules.support.ComposeServices;
 import dev.drydock.core.rules.support.DataStores;
@@ -117,7 +118,12 @@ import java.util.regex.Pattern;
                 + " The unsafe fix makes a dependant wait with condition: service_healthy for a database, cache, broker"
                 + " or model server whose healthcheck (its own or its image's) can pass: a short-form depends_on list"
                 + " becomes the long form, its other entries keeping service_started, and a service without depends_on"
-                + " gets one; it is unsafe because the dependant then starts only once that check passes.",
+                + " gets one; it is unsafe because the dependant then starts only once that check passes. A"
+                + " PostgreSQL, MySQL, Redis, Valkey, MongoDB or RabbitMQ service with no healthcheck first gets the"
+                + " probe its image can run (pg_isready, mysqladmin ping, redis-cli ping ...); MariaDB and SQL Server do"
+                + " not, since their probes depend on the image's release and on how the data directory was"
+                + " initialized. Services that share one depends_on entry or connection setting (a YAML anchor, one"
+                + " env_file) get one finding, and the fix changes the anchor's entry when all of them merge it.",
         problem = "Compose only knows a container is ready when a healthcheck says so: `service_healthy` on a service"
                 + " without one cannot be satisfied, and a disabled check hides a hung process.",
         impact = "`docker compose up` stops with \"container ... has no healthcheck configured\", or dependants start"
@@ -355,7 +361,8 @@ public final class ComposeHealthcheck implements Rule {
                         + startWindow(store, dependants.names()))
                 .severity(inMemory(store) ? Severity.LOW : Severity.MEDIUM)
                 .recommendation(waitForHealthy(context, where, target, store))
-                .fix(awaitHealthy(context, dependants, target))
+                .fix(target.healthcheck() == null && imageOwnCheck(context, target).isEmpty()
+                        ? checkAndAwait(context, dependants, target, store) : awaitHealthy(context, dependants, target))
                 .add();
     }
 
@@ -417,8 +424,51 @@ public final class ComposeHealthcheck implements Rule {
                                 + " fail while " + storeName(store) + " initializes, and " + alone))
                 .severity(retries ? Severity.LOW : Severity.MEDIUM)
                 .recommendation(waitForHealthy(context, dependants.where(context), target, store))
-                .fix(awaitEach(context, dependants, target))
+                .fix(target.healthcheck() == null && imageOwnCheck(context, target).isEmpty()
+                        ? checkAndAwait(context, dependants, target, store) : awaitEach(context, dependants, target))
                 .add();
+    }
+
+    /**
+     * Stores whose image has the probe drydock advises in every tag it runs: not MariaDB, whose healthcheck.sh
+     * connects as a user that only data directories initialized by its newer images have, nor SQL Server, whose
+     * sqlcmd moved between releases.
+     */
+    private static final Set<String> PROBED_IN_EVERY_TAG = Set.of("postgres", "mysql", "redis", "valkey", "mongo",
+            "rabbitmq");
+
+    /**
+     * The store given the healthcheck its image can run, and the services made to wait for it: unsafe, since they
+     * then start only once it is healthy. Null for stores drydock cannot probe in every tag, or where the edits are
+     * not mechanical.
+     */
+    private static Fix checkAndAwait(ReviewContext context, Dependants dependants, Service target, String store) {
+        if (!PROBED_IN_EVERY_TAG.contains(store)) {
+            return null;
+        }
+        TextEdit check = ComposeEdits.addEntry(target.node(), List.of("image", "environment"), "healthcheck:\n"
+                + "  test: " + probeOf(store, target) + "\n  interval: 10s\n  timeout: 5s\n  retries: 5\n"
+                + "  start_period: 30s");
+        if (check == null) {
+            return null;
+        }
+        List<TextEdit> edits = new ArrayList<>();
+        edits.add(check);
+        TextEdit shared = dependants.one() ? null : DependsOnEdits.awaitShared(dependants.services(),
+                dependants.first().compose().services().values(), target.name(), "service_healthy");
+        if (shared != null) {
+            edits.add(shared);
+        } else {
+            for (Service service : dependants.services()) {
+                TextEdit edit = DependsOnEdits.await(service, target.name(), "service_healthy");
+                if (edit == null) {
+                    return null;
+                }
+                edits.add(edit);
+            }
+        }
+        return Fix.of("give " + target.name() + " a healthcheck and start " + dependants.names() + " once it is healthy",
+                FixSafety.UNSAFE, edits);
     }
 
     /** Each of the services made to wait for the target's healthcheck, in one fix. */

@@ -6,7 +6,9 @@ import dev.drydock.core.compose.Service;
 import dev.drydock.core.review.ReviewContext;
 import dev.drydock.core.rules.support.ComposeServices;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** The services one depends_on entry is written for: several when they merge it from an anchor. */
 final class Dependants {
@@ -21,8 +23,11 @@ final class Dependants {
         return refs.get(0);
     }
 
+    /** The services, each once (a service that two compose projects load is one service of the files). */
     List<Service> services() {
-        return refs.stream().map(ComposeServices.Ref::service).toList();
+        Map<String, Service> byName = new LinkedHashMap<>();
+        refs.forEach(ref -> byName.putIfAbsent(ref.name(), ref.service()));
+        return List.copyOf(byName.values());
     }
 
     /** "web", "web and worker", "web, worker and beat". */

@@ -67,7 +67,14 @@ import java.util.regex.Pattern;
                 + " uv --directory/--project, composer -d, bundle install --gemfile, mvn -f, cargo --manifest-path);"
                 + " a COPY into another folder of the image cannot bring its manifest and is passed over. For Maven and"
                 + " Gradle, a COPY of src/ between the build file's own COPY and the dependency download is a finding"
-                + " at that COPY too.",
+                + " at that COPY too. The unsafe fix, for npm, yarn, pnpm, bun, pip install -r, bundle install and go"
+                + " mod download run in the WORKDIR, turns the broad COPY into a COPY of the manifests, lock file and"
+                + " installer configuration (.npmrc, .yarnrc, bunfig.toml) with the same --chown, --chmod and --link, and"
+                + " moves it below the install: only where the RUN does nothing else (system packages and cache"
+                + " cleaning aside), only ENV, ARG, LABEL, EXPOSE, USER, SHELL or HEALTHCHECK stand between them, and"
+                + " the manifest reads nothing else of the source (no install or prepare script, workspace, file: or"
+                + " local-path dependency, -r/-c/-e include, gemspec or path gem, local go.mod replace, go.work,"
+                + " .yarnrc.yml); unsafe, because a file the install needs that drydock cannot see would be missing.",
         problem = "Docker reuses a layer only while everything before it is unchanged. When the whole source is"
                 + " copied before the dependencies are installed, any edit to any file invalidates the install layer.",
         impact = "Every code change reinstalls (and downloads) every dependency: builds take minutes instead of"
@@ -79,7 +86,7 @@ import java.util.regex.Pattern;
                 "https://docs.docker.com/build/building/best-practices/#leverage-build-cache",
                 "https://docs.docker.com/build/cache/"},
         aliases = {},
-        fix = FixSafety.SUGGESTION,
+        fix = FixSafety.UNSAFE,
         effort = "10 min",
         strength = "Dependencies installed before the source",
         examples = @RuleExample(
@@ -421,8 +428,13 @@ public final class LayerCaching implements Rule {
                 : "Copy the manifest on its own and install before the source: " + copyManifests + ", RUN "
                         + command + ", then " + copyText + " for the rest; source edits then reuse the"
                         + " cached dependency layer.";
+        boolean plain = !fromStage(o.install()) && !o.install().call().is("composer") && workspaceMembers == null
+                && pnpmWorkspace == null && !PROJECT_LEFT_OUT_BY.containsKey(o.install().text()) && runsIn == null;
         context.finding(this, new Location(image.dockerfile(), copy.span()), message)
                 .recommendation(recommendation)
+                .fix(plain && copied != null && installLines.size() == 1 ? ManifestFirst.fix(context.project(), image,
+                        copied, o.run(), o.install(), manifestCopyList(context, image, o, runsIn),
+                        contextFolder(image, o, runsIn)) : null)
                 .add();
     }
 
@@ -432,7 +444,11 @@ public final class LayerCaching implements Rule {
      * WORKDIR or "/src/app/ui/"); a manifest named by a path (pip install -r backend/requirements.txt) keeps its folder.
      */
     private static String manifestCopies(ReviewContext context, BuiltImage image, Outcome o, String runsIn) {
-        String throughCopy = copiesThroughBroadCopy(context, image, o);
+        return String.join(" and ", manifestCopyList(context, image, o, runsIn));
+    }
+
+    private static List<String> manifestCopyList(ReviewContext context, BuiltImage image, Outcome o, String runsIn) {
+        List<String> throughCopy = copiesThroughBroadCopy(context, image, o);
         if (throughCopy != null) {
             return throughCopy;
         }
@@ -455,8 +471,8 @@ public final class LayerCaching implements Rule {
             String into = m.contains("/") ? destinationPath(destination, PathNames.parent(m)) : destination;
             byDestination.computeIfAbsent(into, k -> new ArrayList<>()).add(prefix + m);
         }
-        return String.join(" and ", byDestination.entrySet().stream()
-                .map(e -> "COPY " + String.join(" ", e.getValue()) + " " + e.getKey()).toList());
+        return byDestination.entrySet().stream()
+                .map(e -> "COPY " + String.join(" ", e.getValue()) + " " + e.getKey()).toList();
     }
 
     /**
@@ -466,7 +482,7 @@ public final class LayerCaching implements Rule {
      * destination is the manifest's folder in the image, "./" or relative when it is the WORKDIR or below it. Null
      * when drydock cannot tell where the install runs or where a single-source COPY puts the source.
      */
-    private static String copiesThroughBroadCopy(ReviewContext context, BuiltImage image, Outcome o) {
+    private static List<String> copiesThroughBroadCopy(ReviewContext context, BuiltImage image, Outcome o) {
         String directory = DependencyInstalls.directory(o.run(), o.install());
         CopyCommand copy = copyCommand(image, o);
         if (directory == null || copy == null || copy.sources().size() != 1 || copy.containerPath() == null
@@ -495,8 +511,8 @@ public final class LayerCaching implements Rule {
                     ? folder.substring(workdir.length() + 1) + "/" : folder.equals("/") ? "/" : folder + "/";
             byDestination.computeIfAbsent(into, k -> new ArrayList<>()).add(inContext);
         }
-        return String.join(" and ", byDestination.entrySet().stream()
-                .map(e -> "COPY " + String.join(" ", e.getValue()) + " " + e.getKey()).toList());
+        return byDestination.entrySet().stream()
+                .map(e -> "COPY " + String.join(" ", e.getValue()) + " " + e.getKey()).toList();
     }
 
     /**
