@@ -106,9 +106,10 @@ import java.util.regex.Pattern;
                 + " stored in the image configuration; medium in a builder stage the final image is not built on,"
                 + " where it stays in that stage's build cache and the environment of its RUNs). An ENV that reads"
                 + " only variables no ARG or ENV defines (ENV TOKEN=${TOKEN} without ARG TOKEN) stores an empty"
-                + " string: undefined-var reports it. A URL whose user or password is a placeholder word"
-                + " (postgresql://placeholder:placeholder@localhost/db), or a secret-named value that is a placeholder"
-                + " (placeholder_overwritten_at_runtime), set by ENV or ARG in a builder stage is a stand-in for a build"
+                + " string: undefined-var reports it. A URL whose user or password is a placeholder word or a widely known"
+                + " default (postgresql://placeholder:placeholder@localhost/db, postgres:postgres), or a secret-named"
+                + " value that is a placeholder (placeholder_overwritten_at_runtime), a widely known default (secret) or"
+                + " a hexspeak dummy (CAFEBABE), set by ENV or ARG in a builder stage is a stand-in for a build"
                 + " tool (prisma generate, next build's checks), not a secret, and is not reported; in the final image"
                 + " such a placeholder is reported as the value every container gets. ASP.NET Core's appsettings*.json files that are committed (not"
                 + " git-ignored in a git project) or copied into an image are read too: a password in a connection"
@@ -798,7 +799,7 @@ public final class HardcodedSecret implements Rule {
             Optional<ValueMatch> credential = SecretNames.credentialIn(value);
             if (credential.isPresent()) {
                 ValueMatch c = credential.get();
-                if (builder.isPresent() && !c.issued() && (SecretNames.isPlaceholder(c.secret(value))
+                if (builder.isPresent() && !c.issued() && (SecretNames.isBuildStandIn(c.secret(value))
                         || placeholderUser(value))) {
                     continue; // a build-time stand-in (prisma generate's DATABASE_URL) that does not reach the image
                 }
@@ -828,7 +829,7 @@ public final class HardcodedSecret implements Rule {
                 }
                 continue;
             }
-            if (builder.isPresent() && SecretNames.isPlaceholder(value)) {
+            if (builder.isPresent() && SecretNames.isBuildStandIn(value)) {
                 continue; // a stand-in that lets the build's own checks pass (next build's env validation)
             }
             report(context, new Location(file, entry.value().span()), value, Severity.HIGH,

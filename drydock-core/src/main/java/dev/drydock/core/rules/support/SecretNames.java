@@ -303,6 +303,20 @@ public final class SecretNames {
         return WELL_KNOWN_DEFAULTS.contains(unquoteValue(literal).toLowerCase(Locale.ROOT));
     }
 
+    /** Hexspeak words that programmers write where any value will do: dummy keys, not chosen ones. */
+    private static final Set<String> DUMMY_WORDS = Set.of("deadbeef", "cafebabe", "feedface", "baadf00d",
+            "deadc0de", "cafed00d", "c0ffee", "badc0ffee");
+
+    /**
+     * Whether a literal, set in a build stage the image is not built on, stands in for a secret only so that the
+     * build's own checks pass: a placeholder, a widely known default password ({@code secret}) or a hexspeak
+     * dummy ({@code CAFEBABE}). None of them protects anything, and none reaches the image.
+     */
+    public static boolean isBuildStandIn(String literal) {
+        String value = unquoteValue(literal).toLowerCase(Locale.ROOT);
+        return isPlaceholder(literal) || isWellKnownDefault(literal) || DUMMY_WORDS.contains(value);
+    }
+
     /**
      * Whether a literal secret is a placeholder the file's reader is meant to replace, not a chosen value: placeholder
      * words, a name in angle brackets, a mask without a letter or digit ({@code ********}, {@code ...}), a run of
