@@ -37,8 +37,10 @@ import java.util.List;
                 + " does not change what bun installs), with NODE_ENV=production or NPM_CONFIG_OMIT=dev in"
                 + " effect (npm, and pnpm before 10: pnpm 10 installs them whatever NODE_ENV says, the version read"
                 + " from the RUN that installs pnpm or from package.json's packageManager), when a later npm/pnpm prune drops them in the same stage, and for a target stage named"
-                + " for development or tests. A fix (npm) is offered only when no build script runs after the"
-                + " install and the container's command needs no development dependency. Likewise composer install"
+                + " for development or tests. Spellings npm has no option for (--only-production, --omit-dev)"
+                + " leave nothing out: the message says so, and the fix puts --omit=dev in their place. A fix (npm)"
+                + " is offered only when no build script runs after the install and the container's command needs no"
+                + " development dependency. Likewise composer install"
                 + " (also in a builder whose vendor/ the final stage copies) when composer.json has require-dev"
                 + " packages: quiet with --no-dev, COMPOSER_NO_DEV=1 or a later composer install --no-dev; the fix"
                 + " adds --no-dev unless a test runner or linter runs later in the stage, or a Symfony application's"
@@ -134,12 +136,18 @@ public final class DevDependenciesInImage implements Rule {
                 String builder = inBuilder(install.builderStage(), "node_modules");
                 context.finding(this, image.dockerfile(), install.call().span(), "`" + install.text() + "`" + builder
                                 + " installs the devDependencies of " + declaring(dev) + " too: " + nodeNames(dev)
-                                + pnpmNodeEnvNote(context, image, install))
+                                + pnpmNodeEnvNote(context, image, install) + lookalikeNote(install))
                         .recommendation(NodeInstalls.recommendation(context, image, manifest, install))
                         .fix(NodeInstalls.omitDev(context, image, manifest, install).orElse(null))
                         .add();
             }
         }
+    }
+
+    /** Why an option that reads like "production only" did not leave them out: npm has no such option. */
+    private static String lookalikeNote(Install install) {
+        return NodeInstalls.omissionLookalike(install.call()).map(a -> " (" + a.value() + " is no npm option: npm"
+                + " ignores it, and only --omit=dev leaves them out)").orElse("");
     }
 
     /** Why NODE_ENV=production did not leave them out, for pnpm 10 and later. */

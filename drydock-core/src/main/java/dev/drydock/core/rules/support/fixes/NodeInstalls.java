@@ -277,9 +277,17 @@ public final class NodeInstalls {
             return Optional.empty();
         }
         boolean ci = !sub.value().equals("ci") && lockFile(manifest) && lockCopied(install);
+        Call.Arg lookalike = omissionLookalike(call).filter(a -> a.literal()).orElse(null);
         List<TextEdit> edits = new ArrayList<>();
-        edits.add(ci ? TextEdit.replace(file.path(), sub.span(), "ci --omit=dev")
-                : TextEdit.insert(file.path(), sub.span().end(), " --omit=dev"));
+        if (lookalike != null) {
+            edits.add(TextEdit.replace(file.path(), lookalike.span(), "--omit=dev"));
+            if (ci) {
+                edits.add(TextEdit.replace(file.path(), sub.span(), "ci"));
+            }
+        } else {
+            edits.add(ci ? TextEdit.replace(file.path(), sub.span(), "ci --omit=dev")
+                    : TextEdit.insert(file.path(), sub.span().end(), " --omit=dev"));
+        }
         if (install.run().variable("NODE_ENV") == null && !codeReadsNodeEnv(context, image)) {
             edits.add(StackEdits.lineBefore(file, install.run().instruction(), "ENV NODE_ENV=production"));
         }
@@ -307,6 +315,19 @@ public final class NodeInstalls {
             return nodeEnv ? "NODE_ENV=production" : "npm_config_omit=dev";
         }
         return null;
+    }
+
+    /**
+     * Spellings of "production only" that are no npm option ({@code npm ci --only-production}): npm takes an unknown
+     * option for a setting of its own name, which nothing reads, and installs the devDependencies all the same.
+     */
+    private static final Set<String> NPM_OMISSION_LOOKALIKES = Set.of("--only-production", "--only-prod",
+            "--omit-dev", "--production-only", "--prod-only");
+
+    /** The first option of an npm install that looks like it leaves the devDependencies out but is no npm option. */
+    public static Optional<Call.Arg> omissionLookalike(Call call) {
+        return call.is("npm") ? call.args().stream().filter(a -> NPM_OMISSION_LOOKALIKES.contains(a.value()))
+                .findFirst() : Optional.empty();
     }
 
     private static boolean omitsDev(Call call) {
