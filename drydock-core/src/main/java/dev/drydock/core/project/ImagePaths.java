@@ -226,8 +226,13 @@ public final class ImagePaths {
                     layers.addAll(layers(copy, s, depth));
                 } else if (run != null) {
                     String workdir = step.workdir() == null ? "/" : step.workdir().value();
-                    TurboPrune.of(model, run, workdir).ifPresent(prune -> layers.add(ContextPaths.Layer.moved(
-                            prune.out(), prune::origin, ContextPaths.of(List.copyOf(layers), isDirectory))));
+                    TurboPrune.of(model, run, workdir).ifPresent(prune -> {
+                        ContextPaths before = ContextPaths.of(List.copyOf(layers), isDirectory);
+                        // package folders are context-relative: they name prune's folders when it prunes the context
+                        Function<String, Optional<String>> packages = before.toContext(prune.workspace())
+                                .filter(String::isEmpty).isPresent() ? packageFolders : name -> Optional.empty();
+                        layers.add(ContextPaths.Layer.moved(prune.out(), p -> prune.origin(p, packages), before));
+                    });
                     MixRelease.of(model, run, workdir).ifPresent(release -> layers.add(ContextPaths.Layer.moved(
                             release.folder(), release::origin, ContextPaths.of(List.copyOf(layers), isDirectory))));
                     for (RunMoves move : RunMoves.of(model, run, workdir)) {

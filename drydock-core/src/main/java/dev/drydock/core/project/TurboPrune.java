@@ -11,6 +11,7 @@ import dev.drydock.core.shell.Word;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -22,8 +23,10 @@ import java.util.regex.Pattern;
  * @param out the absolute output folder
  * @param workspace the absolute folder pruned (the RUN's working directory)
  * @param docker whether {@code --docker} splits the output
+ * @param scopes the packages pruned for ({@code turbo prune web}, {@code --scope=web}), whose workspace dependencies
+ *     prune keeps with them; the other packages' folders are left out
  */
-record TurboPrune(String out, String workspace, boolean docker) {
+record TurboPrune(String out, String workspace, boolean docker, List<String> scopes) {
 
     private static final Pattern TURBO = Pattern.compile("turbo(@[^/\\s]*)?");
     private static final Set<String> REWRITTEN = java.util.stream.Stream.concat(
@@ -54,6 +57,7 @@ record TurboPrune(String out, String workspace, boolean docker) {
             List<Word> words = command.words().subList(at + 2, command.words().size());
             String outDir = "out";
             boolean docker = false;
+            List<String> scopes = new java.util.ArrayList<>();
             for (int i = 0; i < words.size(); i++) {
                 Word word = words.get(i);
                 String value = word.value();
@@ -62,6 +66,12 @@ record TurboPrune(String out, String workspace, boolean docker) {
                 }
                 if (value.equals("--docker") || value.equals("--docker=true")) {
                     docker = true;
+                } else if (value.startsWith("--scope=")) {
+                    scopes.add(value.substring("--scope=".length()));
+                } else if (value.equals("--scope") && i + 1 < words.size() && words.get(i + 1).isLiteral()) {
+                    scopes.add(words.get(++i).value());
+                } else if (!value.startsWith("-")) {
+                    scopes.add(value);
                 } else if (value.startsWith("--out-dir=")) {
                     outDir = value.substring("--out-dir=".length());
                 } else if (value.equals("--out-dir")) {
@@ -74,7 +84,7 @@ record TurboPrune(String out, String workspace, boolean docker) {
             String workspace = PathNames.normalizeAbsolute("/", workdir);
             String out = PathNames.normalizeAbsolute(workspace, outDir);
             return out.equals(workspace) || PathNames.isUnder(workspace, out) ? Optional.empty()
-                    : Optional.of(new TurboPrune(out, workspace, docker));
+                    : Optional.of(new TurboPrune(out, workspace, docker, List.copyOf(scopes)));
         }
         return Optional.empty();
     }
@@ -84,6 +94,30 @@ record TurboPrune(String out, String workspace, boolean docker) {
      * {@code X}, {@code out/json/X} of {@code X} for a package.json; empty for what prune writes itself.
      */
     Optional<String> origin(String path) {
+        return origin(path, name -> Optional.empty());
+    }
+
+    /**
+     * The same, and empty for a file of a workspace package prune leaves out, when {@code packages} tells the
+     * packages ({@link WorkspacePackages}) of the folder pruned, which is the build context.
+     */
+    Optional<String> origin(String path, Function<String, Optional<String>> packages) {
+        Optional<String> origin = originIgnoringScopes(path);
+        if (origin.isEmpty() || scopes.isEmpty() || !(packages instanceof WorkspacePackages known)) {
+            return origin;
+        }
+        Optional<Set<String>> kept = known.withWorkspaceDependencies(scopes);
+        if (kept.isEmpty()) {
+            return origin;
+        }
+        String relative = workspace.equals("/") ? origin.get().substring(1)
+                : origin.get().equals(workspace) ? "" : origin.get().substring(workspace.length() + 1);
+        String owner = known.folders().stream().filter(f -> !f.isEmpty() && PathNames.isUnder(relative, f))
+                .max(java.util.Comparator.comparingInt(String::length)).orElse(null);
+        return owner == null || kept.get().contains(owner) ? origin : Optional.empty();
+    }
+
+    private Optional<String> originIgnoringScopes(String path) {
         String rest = path.equals(out) ? "" : path.substring(out.equals("/") ? 1 : out.length() + 1);
         if (docker) {
             if (rest.equals("full")) {

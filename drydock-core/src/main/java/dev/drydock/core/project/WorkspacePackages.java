@@ -7,9 +7,15 @@ import dev.drydock.core.discovery.ProjectFiles;
 import dev.drydock.core.discovery.ProjectLayout;
 import dev.drydock.core.manifest.PackageJson;
 import dev.drydock.core.source.SourceException;
+import java.util.ArrayDeque;
+import java.util.Collection;
+import java.util.Deque;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -23,6 +29,7 @@ public final class WorkspacePackages implements Function<String, Optional<String
     private final ProjectFiles files;
     private final String context;
     private Map<String, String> byName;
+    private final Map<String, List<String>> dependencyNames = new HashMap<>();
 
     private WorkspacePackages(ProjectLayout layout, ProjectFiles files, String context) {
         this.layout = layout;
@@ -44,6 +51,41 @@ public final class WorkspacePackages implements Function<String, Optional<String
         return Optional.ofNullable(byName.get(name)).filter(folder -> !folder.equals(AMBIGUOUS));
     }
 
+    /**
+     * The context-relative folders of the packages named, and of every package of the context they depend on, in
+     * any dependency section, and so on: what {@code turbo prune} keeps of a workspace. Empty when a name is no
+     * package of the context (or more than one's).
+     */
+    public Optional<Set<String>> withWorkspaceDependencies(Collection<String> names) {
+        Set<String> folders = new LinkedHashSet<>();
+        Deque<String> pending = new ArrayDeque<>(names);
+        Set<String> seen = new java.util.HashSet<>();
+        while (!pending.isEmpty()) {
+            String name = pending.pop();
+            if (!seen.add(name)) {
+                continue;
+            }
+            Optional<String> folder = apply(name);
+            if (folder.isEmpty()) {
+                if (names.contains(name)) {
+                    return Optional.empty();
+                }
+                continue; // a package of the registry
+            }
+            folders.add(folder.get());
+            pending.addAll(dependencyNames.getOrDefault(folder.get(), List.of()));
+        }
+        return Optional.of(folders);
+    }
+
+    /** The context-relative folders of all the packages of the context. */
+    public Set<String> folders() {
+        if (byName == null) {
+            byName = read();
+        }
+        return Set.copyOf(dependencyNames.keySet());
+    }
+
     private static final String AMBIGUOUS = "\0";
 
     private Map<String, String> read() {
@@ -52,16 +94,17 @@ public final class WorkspacePackages implements Function<String, Optional<String
             if (!PathNames.isUnder(entry.path(), context) || entry.path().contains("node_modules/")) {
                 continue;
             }
-            Optional<String> name;
+            PackageJson json;
             try {
-                name = PackageJson.of(files.read(entry).file()).name();
+                json = PackageJson.of(files.read(entry).file());
             } catch (SourceException | java.io.UncheckedIOException e) {
                 continue;
             }
             String folder = PathNames.parent(entry.path());
             String relative = context.isEmpty() ? folder
                     : folder.equals(context) ? "" : folder.substring(context.length() + 1);
-            name.ifPresent(n -> out.merge(n, relative, (a, b) -> AMBIGUOUS));
+            json.name().ifPresent(n -> out.merge(n, relative, (a, b) -> AMBIGUOUS));
+            dependencyNames.put(relative, json.dependencies().stream().map(PackageJson.NpmDependency::name).toList());
         }
         return out;
     }

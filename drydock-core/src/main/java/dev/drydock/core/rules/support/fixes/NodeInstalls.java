@@ -123,7 +123,7 @@ public final class NodeInstalls {
         String dir = PathNames.parent(root.file());
         List<String> members = NodeWorkspaces.memberManifests(context, dir, install.call().name());
         if (!members.isEmpty()) {
-            for (String member : filledMembers(image, install, dir, members)) {
+            for (String member : filledMembers(context, image, install, dir, members)) {
                 image.container().manifests().stream().filter(m -> m.file().equals(member)).findFirst()
                         .ifPresent(m -> m.dependencies().stream().filter(Dependency::isDev)
                                 .forEach(d -> out.add(new DevDependency(d.name(), member))));
@@ -141,14 +141,24 @@ public final class NodeInstalls {
         return ranked;
     }
 
-    /** The workspaces' package.json files that the install's stage (and those it is built on) copies in before it. */
-    private static List<String> filledMembers(BuiltImage image, Install install, String dir, List<String> members) {
+    /**
+     * The workspaces' package.json files that the install's stage (and those it is built on) copies in before it:
+     * from the build context, or from another stage that holds copies of them (the out/json folder of a
+     * {@code turbo prune --docker}, a {@code pnpm deploy}).
+     */
+    private static List<String> filledMembers(ReviewContext context, BuiltImage image, Install install, String dir,
+            List<String> members) {
         List<String> sure = new ArrayList<>();
         List<String> maybe = new ArrayList<>();
         int line = install.run().instruction().startLine();
+        List<CopyCommand> stageCopies = new ArrayList<>();
         for (Stage stage : Stages.lineage(image.model(), install.run().stage())) {
             for (CopyCommand copy : stage.copies()) {
-                if (!copy.fromContext() || stage == install.run().stage() && copy.instruction().startLine() > line) {
+                if (stage == install.run().stage() && copy.instruction().startLine() > line) {
+                    continue;
+                }
+                if (!copy.fromContext()) {
+                    stageCopies.add(copy);
                     continue;
                 }
                 List<String> written = CopySources.sources(copy.instruction()).stream().map(w -> w.value())
@@ -166,6 +176,7 @@ public final class NodeInstalls {
                 }
             }
         }
+        sure.addAll(copiedFromStages(context, image, install, dir, members, stageCopies));
         String dockerfileFolder = PathNames.parent(image.dockerfile());
         List<String> own = maybe.stream().filter(m -> PathNames.parent(m).equals(dockerfileFolder)).toList();
         List<String> filled = new ArrayList<>(sure);
@@ -315,6 +326,37 @@ public final class NodeInstalls {
             return nodeEnv ? "NODE_ENV=production" : "npm_config_omit=dev";
         }
         return null;
+    }
+
+    /**
+     * The members whose package.json a COPY --from before the install puts where the install reads it, as a copy of
+     * the build context's file (traced through the stage it copies from).
+     */
+    private static List<String> copiedFromStages(ReviewContext context, BuiltImage image, Install install, String dir,
+            List<String> members, List<CopyCommand> stageCopies) {
+        if (stageCopies.isEmpty() || image.container().build() == null) {
+            return List.of();
+        }
+        String buildContext = image.container().build().context();
+        var files = context.project().files();
+        var paths = dev.drydock.core.project.ImagePaths.of(image.model(), install.run().stage(),
+                p -> files.isDirectory(PathNames.join(buildContext, p)),
+                dev.drydock.core.project.WorkspacePackages.of(context.project().layout(), files, buildContext));
+        String installDir = install.run().directoryAt(install.call());
+        if (installDir == null) {
+            return List.of();
+        }
+        List<String> out = new ArrayList<>();
+        for (String member : members) {
+            String inContext = dir.isEmpty() ? member : member.substring(dir.length() + 1);
+            String at = PathNames.normalizeAbsolute(installDir, inContext);
+            boolean copiedThere = stageCopies.stream()
+                    .anyMatch(c -> PathNames.isUnder(at, c.containerPath().replaceAll("(?<=.)/+$", "")));
+            if (copiedThere && paths.toContext(at).filter(inContext::equals).isPresent()) {
+                out.add(member);
+            }
+        }
+        return out;
     }
 
     /**

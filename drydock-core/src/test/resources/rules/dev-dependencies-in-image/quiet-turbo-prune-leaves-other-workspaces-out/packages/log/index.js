@@ -1,0 +1,1 @@
+module.exports = (m) => console.log(m);
