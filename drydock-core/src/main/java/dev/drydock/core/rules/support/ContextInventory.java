@@ -153,7 +153,7 @@ public final class ContextInventory {
         }
         List<Item> out = new ArrayList<>();
         for (Builder b : items.values()) {
-            if (b.match != null && !symfonyDefaults(project, build, b)) {
+            if (b.match != null && !symfonyDefaults(project, build, b) && !publicBuildValues(project, build, b)) {
                 boolean onlyGit = b.evidence.stream().allMatch(e -> e.source() == Source.GITIGNORE);
                 String display = onlyGit && b.display != null ? b.display
                         : b.path + (b.match.directory() ? "/" : "");
@@ -206,6 +206,15 @@ public final class ContextInventory {
         String folder = PathNames.parent(BuildContexts.inProject(build, b.path));
         String composer = folder == null || folder.isEmpty() ? "composer.json" : folder + "/composer.json";
         return SymfonyDotenv.at(project, composer);
+    }
+
+    /**
+     * A front-end build's committed .env or .env.production holding only the values it writes into its pages
+     * ({@link PublicBuildDotenv}): the build needs it, and none of it is secret; unless compose reads it as an env_file.
+     */
+    private static boolean publicBuildValues(Project project, BuildLink build, Builder b) {
+        return b.evidence.stream().allMatch(e -> e.source() == Source.PRESENT)
+                && PublicBuildDotenv.is(project, BuildContexts.inProject(build, b.path));
     }
 
     // ---- sources of evidence
