@@ -376,12 +376,14 @@ public final class FileClassifier {
 
     /**
      * Whether a file name is a template of the project's .env rather than of another env file ({@code web.env.example}
-     * is web.env's): {@code .env.example}, {@code env.sample}, {@code env-example-relational}.
+     * is web.env's): {@code .env.example}, {@code env.sample}, {@code env-example-relational}, and a template word
+     * before {@code .env} alone ({@code example.env}, {@code sample.env}: no service's name).
      */
     public static boolean isTemplateOfDotEnv(String fileName) {
         String lower = fileName.toLowerCase(Locale.ROOT);
         return envFileType(lower) == FileType.ENV_TEMPLATE && (lower.startsWith(".env.") || lower.startsWith("env.")
-                || envTemplateOfDotEnv(lower));
+                || envTemplateOfDotEnv(lower)
+                || lower.endsWith(".env") && ENV_TEMPLATE_WORDS.contains(lower.substring(0, lower.length() - 4)));
     }
 
     /** Extensions of files that are code or structured configuration, never a dotenv file. */

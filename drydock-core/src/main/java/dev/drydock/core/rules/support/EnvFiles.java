@@ -1,5 +1,6 @@
 package dev.drydock.core.rules.support;
 
+import dev.drydock.core.discovery.FileClassifier;
 import dev.drydock.core.discovery.FileType;
 import dev.drydock.core.discovery.ProjectEntry;
 import dev.drydock.core.dotenv.DotEnvEntry;
@@ -25,15 +26,19 @@ public final class EnvFiles {
 
     /**
      * The template of an env file that is kept out of the repository: the {@code .env.example}
-     * (or {@code .sample}, {@code .template} ...) beside {@code path} whose name starts with its name.
+     * (or {@code .sample}, {@code .template} ...) beside {@code path} whose name starts with its name; for a
+     * {@code .env}, also a template of it by a name of its own ({@code example.env}, {@code env.example}), as
+     * Compose projects ship it.
      */
     public static Optional<ProjectEntry> template(Project project, String path) {
         int slash = path.lastIndexOf('/');
         String dir = slash < 0 ? "" : path.substring(0, slash);
         String name = path.substring(slash + 1);
-        return project.layout().envFiles().stream()
-                .filter(e -> e.type() == FileType.ENV_TEMPLATE && e.directory().equals(dir) && e.name().startsWith(name))
-                .findFirst();
+        List<ProjectEntry> beside = project.layout().envFiles().stream()
+                .filter(e -> e.type() == FileType.ENV_TEMPLATE && e.directory().equals(dir)).toList();
+        return beside.stream().filter(e -> e.name().startsWith(name)).findFirst()
+                .or(() -> name.equals(".env") ? beside.stream()
+                        .filter(e -> FileClassifier.isTemplateOfDotEnv(e.name())).findFirst() : Optional.empty());
     }
 
     /** The env template in the directory {@code dir} ({@code .env.example}) that declares the variable empty. */
