@@ -78,6 +78,26 @@ final class ShellPid1 {
     }
 
     /**
+     * Whether the script's last step sources a file drydock cannot read ({@code source /docker-entrypoint.sh}, the
+     * base image's own entry point): that file runs in the script's shell with the script's arguments and may exec
+     * them, as such entry points do, so whether the server replaces the shell is not known from the project.
+     */
+    static boolean endsSourcingUnseenScript(ShellScript script, EntryPoint ep, ScriptFiles files) {
+        List<Command> ends = ScriptEnds.of(script, ep, files);
+        if (ends.isEmpty()) {
+            return false;
+        }
+        Command last = ends.get(ends.size() - 1);
+        List<String> args = last.argumentValues();
+        if (!last.is("source", ".") || args.isEmpty() || args.get(0).endsWith("/bin/activate")) {
+            return false;
+        }
+        String path = args.get(0);
+        return path.contains("$")
+                || files.find(dev.drydock.core.discovery.PathNames.normalizeAbsolute(ep.workdir(), path)).isEmpty();
+    }
+
+    /**
      * A command of an entry-point script that runs the container's command ({@code "$@"}, also through gosu or
      * su-exec) in the foreground without exec, so the script's shell waits for it.
      */

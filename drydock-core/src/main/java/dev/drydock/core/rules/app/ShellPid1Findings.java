@@ -177,7 +177,8 @@ final class ShellPid1Findings {
             EffectiveCommand command, EntryPoint ep, ShellScript parsed, Optional<InitForwarding> init, String stop) {
         SourceFile file = parsed.text().file();
         Optional<Command> handOver = ShellPid1.handOverWithoutExec(parsed);
-        if (ShellPid1.forwardsTerm(parsed)) {
+        if (ShellPid1.forwardsTerm(parsed)
+                || handOver.isEmpty() && ShellPid1.endsSourcingUnseenScript(parsed, ep, c.scripts())) {
             return false;
         }
         String becomes = init.map(i -> " replaces the shell as " + i.init() + "'s child").orElse(" replaces the shell as PID 1");
