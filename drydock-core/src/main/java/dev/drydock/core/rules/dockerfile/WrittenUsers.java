@@ -54,7 +54,7 @@ final class WrittenUsers {
         } else if (UserIds.isRoot(user.value())) {
             String imageUser = overriddenImageUser(container, user);
             String fromArguments = rootFromBuildArguments(container, user);
-            context.finding(rule, user.origin(), "the container runs as " + user.value() + (imageUser == null
+            context.finding(rule, user.origin(), "the container runs as " + rootAsWritten(container, user) + (imageUser == null
                             ? "" : ": " + user.origin().file() + " overrides the image's USER " + imageUser)
                             + (fromArguments == null ? "" : ": " + fromArguments + " takes the defaults of its build"
                                     + " arguments, which are root; --build-arg can pass other ids, but the image"
@@ -75,6 +75,15 @@ final class WrittenUsers {
                     + describeUser(container, user) + ": a flaw in the application does not hand out root in"
                     + " the container");
         }
+    }
+
+    /** Root as the USER or {@code user:} names it: "root", or the id with the word ("root (USER 0)"). */
+    private static String rootAsWritten(Container container, Container.Setting user) {
+        if (user.value().equals("root")) {
+            return "root";
+        }
+        return "root (" + (user.origin().file().equals(container.build().dockerfile()) ? "USER " : "user: ")
+                + user.value() + ")";
     }
 
     /** The USER instruction as written when it names the user with build arguments (USER $UID:$GID), else null. */
