@@ -91,6 +91,8 @@ public final class OciLabelsMissing implements Rule {
         for (BuiltImage image : BuiltImage.of(context)) {
             titles.computeIfAbsent(key(image), k -> new java.util.LinkedHashSet<>()).add(title(image, context.project()));
         }
+        // one stage built with other build arguments (FROM ${BASE_IMAGE}) is one place to label: one finding
+        Map<String, List<BuiltImage>> unlabelled = new LinkedHashMap<>();
         for (BuiltImage image : BuiltImage.of(context)) {
             var labels = image.stage().config().labels();
             if (image.builtForDevelopment() || image.isDevelopmentTarget()) {
@@ -101,13 +103,21 @@ public final class OciLabelsMissing implements Rule {
                     || labelledByBuild(image, context.project())) {
                 continue;
             }
-            String from = image.rootBase() instanceof BaseImage.External e ? (e.expanded().isBlank() ? e.written() : e.expanded())
-                    : image.rootBase() instanceof BaseImage.Scratch ? "scratch" : null;
+            unlabelled.computeIfAbsent(key(image), k -> new java.util.ArrayList<>()).add(image);
+        }
+        for (List<BuiltImage> sameStage : unlabelled.values()) {
+            BuiltImage image = sameStage.get(0);
+            var labels = image.stage().config().labels();
+            List<String> froms = sameStage.stream().map(OciLabelsMissing::from).filter(java.util.Objects::nonNull)
+                    .distinct().toList();
             StringBuilder message = new StringBuilder(image.model().stages().size() == 1 ? "the image"
                     : image.stage().name() == null ? "the final stage"
                     : "the final stage \"" + image.stage().writtenName() + "\"");
-            if (from != null) {
-                message.append(" (FROM ").append(from).append(')');
+            if (froms.size() == 1) {
+                message.append(" (FROM ").append(froms.get(0)).append(')');
+            } else if (froms.size() > 1) {
+                message.append(" (FROM ").append(String.join(", ", froms.subList(0, froms.size() - 1)))
+                        .append(" or ").append(froms.get(froms.size() - 1)).append(", by build argument)");
             }
             message.append(" sets no org.opencontainers.image.* label");
             if (!labels.isEmpty()) {
@@ -125,6 +135,12 @@ public final class OciLabelsMissing implements Rule {
                     .fix(fix(image, context.project(), titles.get(key(image)).size() > 1))
                     .add();
         }
+    }
+
+    /** The base image the stage is built from, as its build arguments make it; null when it is another stage. */
+    private static String from(BuiltImage image) {
+        return image.rootBase() instanceof BaseImage.External e ? (e.expanded().isBlank() ? e.written() : e.expanded())
+                : image.rootBase() instanceof BaseImage.Scratch ? "scratch" : null;
     }
 
     /**
