@@ -127,11 +127,25 @@ public final class EnvironmentValueQuote implements Rule {
             return Optional.of(new Quoted(ref, env.name(), new Location(file.path(), span),
                     "is written `" + env.name() + "=" + value + "` in the list form, where Compose keeps the quotes:"
                             + " the container gets " + (inner.isEmpty() ? "the two quote characters, not an empty value"
-                            : value + " with its quotes, not " + inner),
+                            : received(scalar, value, inner)),
                     "Write `- " + env.name() + "=" + inner + "`" + (inner.isEmpty() ? "" : " (or quote the whole entry: `- \""
                             + env.name() + "=" + inner + "\"`)") + ".", fix));
         }
         return Optional.empty();
+    }
+
+    /**
+     * What the container receives for a value wrapped in quotes: the value with its quotes; with a variable in it, the
+     * text Compose substitutes for it, still between the quotes.
+     */
+    private static String received(ScalarNode scalar, String written, String inner) {
+        String value = scalar.value();
+        int start = value == null ? 0 : value.indexOf('=') + 1;
+        if (scalar.substitutions().isEmpty() || start <= 0 || !wrapped(value.substring(start))) {
+            return written + " with its quotes, not " + inner;
+        }
+        String got = value.substring(start);
+        return got + " with its quotes (what " + written + " becomes), not " + got.substring(1, got.length() - 1);
     }
 
     /** The .env files the compose projects read: an unquoted value with a stray quote at either end. */
