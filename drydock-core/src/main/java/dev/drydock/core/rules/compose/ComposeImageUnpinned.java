@@ -6,6 +6,7 @@ import dev.drydock.core.compose.ScalarNode;
 import dev.drydock.core.compose.Service;
 import dev.drydock.core.compose.Variables;
 import dev.drydock.core.compose.template.Substitution;
+import dev.drydock.core.dotenv.DotEnvEntry;
 import dev.drydock.core.dotenv.DotEnvFile;
 import dev.drydock.core.image.ImageReference;
 import dev.drydock.core.review.Category;
@@ -15,6 +16,7 @@ import dev.drydock.core.review.RuleDefinition;
 import dev.drydock.core.review.RuleExample;
 import dev.drydock.core.review.Severity;
 import dev.drydock.core.rules.support.ComposeServices;
+import dev.drydock.core.rules.support.EnvFiles;
 import dev.drydock.core.rules.support.ImageTags;
 import dev.drydock.core.rules.support.ImageTags.Movement;
 import java.util.ArrayList;
@@ -35,7 +37,9 @@ import java.util.Set;
                 + " documentation recommends for services, and it keeps a data format stable; so does a tag that"
                 + " names the PostgreSQL major version in a part of its own (pgvector/pgvector:pg17 or pg17-trixie,"
                 + " like postgres:17), unless another part is latest (timescale/timescaledb:latest-pg17). References whose"
-                + " variable is not set are left alone. When a variable gives the tag (`outline:${OUTLINE_VERSION}`),"
+                + " variable is not set are left alone, and so are those whose default"
+                + " the template of the missing .env (.env.example, example.env) replaces with a version: the .env made"
+                + " from it runs that version. When a variable gives the tag (`outline:${OUTLINE_VERSION}`),"
                 + " the recommendation is to set that variable to a version where its value comes from (the .env"
                 + " file and line that define it, or its default), not to edit `image:`; a variable that gives only"
                 + " the registry or repository stays as written in the recommended `image:`."
@@ -74,7 +78,7 @@ public final class ComposeImageUnpinned implements Rule {
     public void check(ReviewContext context) {
         List<ComposeServices.Ref> unpinned = new ArrayList<>();
         for (ComposeServices.Ref ref : ComposeServices.services(context)) {
-            if (movement(ref.compose(), ref.service()).isPresent()) {
+            if (movement(ref.compose(), ref.service()).isPresent() && !pinnedByTemplate(context, ref)) {
                 unpinned.add(ref);
             }
         }
@@ -133,7 +137,15 @@ public final class ComposeImageUnpinned implements Rule {
             for (Substitution sub : tagVariables) {
                 String pinned = sub.name() + "=" + pinnedValue(scalar.raw(), sub);
                 Optional<DotEnvFile> dotEnv = sub.isSet() ? variables.dotEnvFileOf(sub.name()) : Optional.empty();
-                if (sub.usedDefault()) {
+                Optional<Documented> documented = sub.usedDefault()
+                        ? documented(context, first.compose(), sub.name()) : Optional.empty();
+                if (documented.isPresent()) {
+                    String where = documented.get().template() + " line "
+                            + documented.get().entry().span().startLine();
+                    origins.add("$" + sub.name() + ", " + documented.get().entry().value() + " in " + where
+                            + ", the template of the deployment's .env, as by its default");
+                    advice.add("set " + pinned + " in " + where + " (and in the .env made from it)");
+                } else if (sub.usedDefault()) {
                     origins.add("the default of $" + sub.name() + ", which nothing in the project sets");
                     advice.add("set " + pinned + " in the deployment's .env (or write the version as the"
                             + " default in `" + scalar.raw().substring(sub.start(), sub.end()) + "`)");
@@ -161,6 +173,56 @@ public final class ComposeImageUnpinned implements Rule {
                         : Severity.MEDIUM)
                 .recommendation(recommendation)
                 .add();
+    }
+
+    /** A variable's statement in the template of the compose project's .env, and that template's path. */
+    private record Documented(String template, DotEnvEntry entry) {}
+
+    /**
+     * The statement of the template of the compose project's .env ({@code .env.example}, {@code example.env}) that
+     * gives a variable a value, when that .env is not in the checkout: the .env made from the template sets it.
+     */
+    private static Optional<Documented> documented(ReviewContext context, ComposeProject compose, String name) {
+        var project = context.project();
+        String dotEnv = EnvFiles.composeDotEnv(project, compose);
+        if (project.files().exists(dotEnv)) {
+            return Optional.empty();
+        }
+        return EnvFiles.template(project, dotEnv).flatMap(t -> EnvFiles.entries(project, t.path()).stream()
+                .filter(e -> e.key().equals(name) && e.value() != null && !e.value().isBlank())
+                .reduce((earlier, later) -> later)
+                .map(e -> new Documented(t.path(), e)));
+    }
+
+    /**
+     * Whether the image takes its tag from a default that the template of the .env overrides with a version
+     * ({@code app:${APP_VERSION:-latest}} beside {@code APP_VERSION=2.4.1} in .env.example): the .env made from the
+     * template runs that version.
+     */
+    private static boolean pinnedByTemplate(ReviewContext context, ComposeServices.Ref ref) {
+        if (!(ref.service().image().node() instanceof ScalarNode scalar)) {
+            return false;
+        }
+        String raw = scalar.raw();
+        StringBuilder image = new StringBuilder();
+        int at = 0;
+        boolean documented = false;
+        for (Substitution sub : scalar.substitutions()) {
+            if (sub.nested() || sub.start() < at) {
+                continue;
+            }
+            image.append(raw, at, sub.start());
+            Optional<Documented> value = sub.usedDefault()
+                    ? documented(context, ref.compose(), sub.name()) : Optional.empty();
+            documented |= value.isPresent();
+            String result = value.map(d -> d.entry().value()).orElse(sub.result());
+            image.append(result == null ? "" : result);
+            at = sub.end();
+        }
+        image.append(raw.substring(Math.min(at, raw.length())));
+        return documented && ImageReference.tryParse(image.toString()).filter(ImageReference::isImage)
+                .map(reference -> movement(reference).filter(m -> m != Movement.MAJOR && m != Movement.MINOR).isEmpty())
+                .orElse(false);
     }
 
     /**
