@@ -28,7 +28,8 @@ public final class DataStores {
             Map.entry("rabbitmq", "RabbitMQ"), Map.entry("influxdb", "InfluxDB"), Map.entry("neo4j", "Neo4j"),
             Map.entry("clickhouse-server", "ClickHouse"), Map.entry("etcd", "etcd"),
             Map.entry("zookeeper", "ZooKeeper"), Map.entry("kafka", "Kafka"), Map.entry("nats", "NATS"),
-            Map.entry("minio", "MinIO"), Map.entry("arangodb", "ArangoDB"), Map.entry("cockroach", "CockroachDB"));
+            Map.entry("minio", "MinIO"), Map.entry("arangodb", "ArangoDB"), Map.entry("cockroach", "CockroachDB"),
+            Map.entry("qdrant", "Qdrant"));
 
     /**
      * Images that run a data store under a name of their own (Confluent Platform's Kafka images: cp-kafka, and
@@ -73,7 +74,8 @@ public final class DataStores {
             Map.entry("cassandra", "/var/lib/cassandra"),
             Map.entry("couchdb", "/opt/couchdb/data"),
             Map.entry("mcr.microsoft.com/mssql/server", "/var/opt/mssql"),
-            Map.entry("minio/minio", "/data"));
+            Map.entry("minio/minio", "/data"),
+            Map.entry("qdrant/qdrant", "/qdrant/storage"));
 
     /**
      * An application image that keeps its state on disk: the folder its Dockerfile names, what it holds (for
