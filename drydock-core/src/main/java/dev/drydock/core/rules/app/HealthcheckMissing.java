@@ -77,7 +77,10 @@ import java.util.Optional;
                 + " application does not serve: the message names the rule that reports the probe), since the project"
                 + " relies on a health state that never comes; low when every compose service that runs the image"
                 + " probes it with a probe that works (Compose and Swarm stacks know its health; only the image run"
-                + " another way, such as `docker run`, has none); medium otherwise (nothing in the project checking its"
+                + " another way, such as `docker run`, has none), and when the services that run the image without a"
+                + " probe run it with another command than the probed one (a web server's cron and workers, where a"
+                + " HEALTHCHECK in the image would run too, and the recommendation says to switch it off there);"
+                + " medium otherwise (nothing in the project checking its"
                 + " health, a service of the image left unprobed, or a lone Dockerfile, whose platform, such as"
                 + " Kubernetes, which ignores HEALTHCHECK, ECS or Cloud Run, usually probes it with its own"
                 + " settings); low for an application a Kamal config/deploy.yml beside the build context deploys"
@@ -439,9 +442,23 @@ public final class HealthcheckMissing implements Rule {
             }
             boolean everyServiceProbed = probe != null && image.containers().stream()
                     .allMatch(x -> x.healthcheck() != null && "compose".equals(x.healthcheck().source()));
+            // services that run the image with another command and no probe (a web server's cron and workers): a
+            // HEALTHCHECK written into the image runs in them too, where nothing answers it
+            List<String> otherRoles = probe == null ? List.of() : image.containers().stream()
+                    .filter(x -> x.isComposeService() && x.healthcheck() == null
+                            && !x.command().argv().equals(c.command().argv()))
+                    .map(Container::name).distinct().toList();
+            if (!otherRoles.isEmpty()) {
+                String others = otherRoles.size() <= 3 ? AppFacts.and(otherRoles)
+                        : String.join(", ", otherRoles.subList(0, 3)) + " and " + (otherRoles.size() - 3) + " more services";
+                boolean one = otherRoles.size() == 1;
+                message += "; " + others + (one ? " runs" : " run") + " the image with another command and no probe of"
+                        + (one ? " its" : " their") + " own, and a HEALTHCHECK in the image would run in "
+                        + (one ? "it" : "them") + " too, where that probe has nothing to ask";
+            }
             var finding = context.finding(this, new Location(image.dockerfile(), stage.from().span()), message)
                     .severity(application && failing != null ? Severity.CRITICAL
-                            : kamal.isPresent() || fly.isPresent() || distributed
+                            : kamal.isPresent() || fly.isPresent() || distributed || !otherRoles.isEmpty() && failing == null
                                     || everyServiceProbed && failing == null ? Severity.LOW : kubeHealth != null ? kubeHealth.severity()
                             : Severity.MEDIUM)
                     .implicit()

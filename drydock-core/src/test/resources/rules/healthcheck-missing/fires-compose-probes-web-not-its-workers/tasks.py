@@ -1,0 +1,2 @@
+from celery import Celery
+app = Celery("tasks", broker="redis://redis:6379/0")
