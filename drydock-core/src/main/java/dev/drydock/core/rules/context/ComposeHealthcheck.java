@@ -59,7 +59,9 @@ import java.util.regex.Pattern;
                 + " next-standalone-hostname, variable-in-exec-form). Findings: a service that"
                 + " another waits for with `condition: service_healthy` but that has no healthcheck, neither in compose"
                 + " nor in its Dockerfile (for pulled images: official and Bitnami images, which define none), is high;"
-                + " a healthcheck switched off with `disable: true` or `test: [\"NONE\"]` is medium; a depends_on that"
+                + " a healthcheck switched off with `disable: true` or `test: [\"NONE\"]` is medium (low when it is"
+                + " switched off rightly, the image's HEALTHCHECK probing a server the service does not run, and no"
+                + " probe of what the service runs is known); a depends_on that"
                 + " only waits for a database, cache or broker image (postgres and the PostgreSQL images postgis,"
                 + " timescaledb and pgvector, mysql, mariadb, redis, valkey, mongo, mcr.microsoft.com/mssql/server,"
                 + " rabbitmq) to start, not to be healthy, is medium (low for redis and valkey,"
@@ -206,7 +208,9 @@ public final class ComposeHealthcheck implements Rule {
                                             : imageCheck(context, service) + ":")
                                     + " a hung " + service.name()
                                     + " stays \"running\" and nothing that waits for it can know when it is ready")
-                            .severity(Severity.MEDIUM)
+                            // switched off rightly, with no probe of its own known: the health state of a service whose
+                            // image has no HEALTHCHECK, which healthcheck-missing reports once for the image
+                            .severity(other && own == null ? Severity.LOW : Severity.MEDIUM)
                             .recommendation(own != null ? "Replace the override with a probe of the worker itself: `test: "
                                     + own + "` (it answers when the worker is connected to its broker and takes jobs)."
                                     : other ? "Replace the override with a probe of what " + service.name() + " does."
