@@ -30,7 +30,8 @@ import java.util.regex.Pattern;
  * image's VOLUMEs, and the data directories its environment names (NC_DATA_DIR=/usr/app/data: the data the
  * application writes, uploads; for a file it names, such as a SQLite database, the file's folder) are made in
  * the image and given to that user,
- * just before the USER line (or before the VOLUME that declares one of them), so that the application can
+ * just before the USER line (or before the VOLUME that declares one of them, when that VOLUME comes before the
+ * USER line: one written after CMD stays after the switch), so that the application can
  * still write them; an image's VOLUME also when a root RUN mkdir of the image makes it (with the folders it
  * makes inside it), the other directories are then left to that RUN (and the rule implicit-permissions).
  * Directories the image already gives an owner or mode (chown, chmod, install -d -o, COPY --chown) are left to it.
@@ -208,9 +209,10 @@ final class VolumeDirectoriesForUser {
                                 + " environment names),\n# owned by the user, which new volumes take on\n")
                         + "RUN mkdir -p " + paths + " && chown " + UserIds.shellWord(user.group(1)) + " " + owning + "\n";
                 Instruction volume = firstVolume(container.build().stage(), targets, user.group(1));
-                if (volume != null) {
-                    edits.add(TextEdit.insert(edit.file(), volume.file().lineStart(
-                            InstructionLines.firstLineWithComments(volume)), run));
+                int beforeVolume = volume == null ? -1 : volume.file().lineStart(InstructionLines.firstLineWithComments(volume));
+                // a VOLUME after the command, where USER goes, would put the root-only RUN after the switch to the user
+                if (volume != null && beforeVolume < edit.start()) {
+                    edits.add(TextEdit.insert(edit.file(), beforeVolume, run));
                     edits.add(edit);
                 } else {
                     String text = edit.replacement().substring(0, user.start()) + run

@@ -1,0 +1,3 @@
+module example.com/blobstore
+
+go 1.23
