@@ -242,9 +242,9 @@ public final class AppFacts {
     /**
      * An address to listen on that the environment gives a program: a variable set to 0.0.0.0 or :: (no client
      * connects there: LANGFLOW_HOST=0.0.0.0, ROCKET_ADDRESS=0.0.0.0), with the port of its sibling variable
-     * (LANGFLOW_PORT, ROCKET_PORT) when that is a number, else null.
+     * (LANGFLOW_PORT, ROCKET_PORT) when that is a number, else null, and that sibling's name.
      */
-    public record ListenAddress(String variable, String value, Integer port) {}
+    public record ListenAddress(String variable, String value, Integer port, String portVariable) {}
 
     private static final Pattern ADDRESS_NAME = Pattern.compile("(\\w*?)_?(HOST|ADDRESS|ADDR|BIND|LISTEN)");
 
@@ -259,7 +259,7 @@ public final class AppFacts {
                 String prefix = m.group(1).isEmpty() ? "" : m.group(1) + "_";
                 String port = ep.environment().get(prefix + "PORT");
                 return Optional.of(new ListenAddress(e.getKey(), v, port != null && PORT_NUMBER.matcher(port.strip())
-                        .matches() ? Integer.valueOf(port.strip()) : null));
+                        .matches() ? Integer.valueOf(port.strip()) : null, prefix + "PORT"));
             }
         }
         return Optional.empty();

@@ -17,7 +17,8 @@ import java.util.Set;
  * those of the Caddy, HAProxy or Traefik it runs ({@link ProxyPorts}), else those of a PHP application server's configuration or environment
  * ({@link PhpServerPorts}), else the ports its command and the program's own settings set ({@link ProgramPorts}:
  * gunicorn's configuration file, GUNICORN_CMD_ARGS, UVICORN_PORT ...), else the port of `rails server`
- * ({@link RailsServerPorts}), else those the application's own server starts bind (code or configuration).
+ * ({@link RailsServerPorts}), else those the application's own server starts bind (code or configuration), else
+ * the port of a listen address its environment gives it (ROCKET_ADDRESS=0.0.0.0 with ROCKET_PORT=80).
  *
  * @param code the first server start of the application when the ports come from it, else null
  * @param because why the server listens there when its start does not say so, or null
@@ -121,10 +122,22 @@ public record ListeningPorts(List<Integer> ports, String server, CodePort code, 
             if (phoenix.isPresent()) {
                 return phoenix;
             }
+            return environmentAddress(ep);
         }
-        return code.isEmpty() ? Optional.empty()
-                : Optional.of(new ListeningPorts(code.stream().map(CodePort::port).distinct().toList(),
-                        code.get(0).describe(), code.get(0)));
+        return Optional.of(new ListeningPorts(code.stream().map(CodePort::port).distinct().toList(),
+                code.get(0).describe(), code.get(0)));
+    }
+
+    /**
+     * The port of an address pair the environment gives the program to listen on, when nothing else tells: a
+     * variable set to 0.0.0.0 or :: beside its sibling port variable (ROCKET_ADDRESS=0.0.0.0 with ROCKET_PORT=80),
+     * which that variable moves.
+     */
+    private static Optional<ListeningPorts> environmentAddress(EntryPoint ep) {
+        return AppFacts.listenAddress(ep).filter(a -> a.port() != null)
+                .map(a -> new ListeningPorts(List.of(a.port()), AppFacts.serverName(ep), null, a.variable() + "="
+                        + a.value() + " and " + a.portVariable() + "=" + a.port() + " in its environment",
+                        a.portVariable()));
     }
 
     private static final int FLASK_RUN_PORT = 5000;
