@@ -26,7 +26,8 @@ import java.util.Optional;
  * leaves {@code .next} to root; Rails writes log, storage and tmp (pids, cache), where assets:precompile and
  * bootsnap precompile run as root leave root-owned caches; Django's startproject settings keep the SQLite database
  * in the project folder, the WORKDIR; Caddy, and FrankenPHP built on it, keep certificates and the autosaved
- * configuration in {@code /data/caddy} and {@code /config/caddy}, which their images make as root. Only those folders are given, never the whole build
+ * configuration in {@code /data/caddy} and {@code /config/caddy}, which their images make as root; a server whose
+ * WORKDIR the image leaves empty keeps its data there ({@link #emptyWorkingFolder}). Only those folders are given, never the whole build
  * output or application: a chown -R in a new layer would store every file a second time. Output copied in by COPY
  * is left to the COPY's --chown.
  */
@@ -75,7 +76,68 @@ public final class RuntimeCacheDirectories {
                         "chown " + owner + " " + db.folder())))
                 .or(() -> caddyServer(container) ? Optional.of(new Folders("Caddy keeps its certificates and its"
                         + " autosaved configuration here; the image made them as root",
-                        "chown -R " + owner + " /data/caddy /config/caddy")) : Optional.empty());
+                        "chown -R " + owner + " /data/caddy /config/caddy")) : Optional.empty())
+                .or(() -> emptyWorkingFolder(container).map(dir -> new Folders("The server keeps its data in its working folder, left empty by"
+                        + " the image; WORKDIR made it as root",
+                        "chown " + owner + " " + dir)));
+    }
+
+    /** Folders of the system, which no application user should own, and /tmp, which everyone may write. */
+    private static final java.util.regex.Pattern SYSTEM_FOLDER = java.util.regex.Pattern.compile(
+            "/|/(tmp|root|home|srv|mnt|media|opt|var|var/lib|var/tmp|bin|sbin|lib\\w*)|/(proc|sys|dev|etc|run|boot|usr)(/.*)?");
+
+    /**
+     * The working folder of the container's program when the image makes it with WORKDIR and leaves it empty: no
+     * COPY or ADD of the image puts anything there, no RUN works in it or gives it an owner or a mode, and no VOLUME or compose
+     * volume is mounted there (those are given to the user as mount points). The program reads nothing from an empty
+     * folder, so it runs there to write: the data it keeps under relative paths (a search index's ./data.ms), which
+     * WORKDIR, made as root, would refuse to the user.
+     */
+    static Optional<String> emptyWorkingFolder(Container container) {
+        if (container.build() == null || container.build().stage() == null || container.entryPoint() == null) {
+            return Optional.empty();
+        }
+        var stage = container.build().stage();
+        var workdir = stage.config().workdir();
+        String dir = workdir == null || workdir.instruction() == null || workdir.value() == null ? null
+                : dev.drydock.core.dockerfile.model.ContainerPaths.clean(workdir.value());
+        String runsIn = container.entryPoint().workdir();
+        if (dir == null || !dir.startsWith("/") || dir.contains("$") || SYSTEM_FOLDER.matcher(dir).matches()
+                || runsIn == null || !dev.drydock.core.dockerfile.model.ContainerPaths.clean(runsIn).equals(dir)) {
+            return Optional.empty();
+        }
+        var model = container.build().model();
+        for (Stage s : Stages.inImage(model, stage)) {
+            for (var copy : s.copies()) {
+                String into = copy.containerPath() == null ? null
+                        : dev.drydock.core.dockerfile.model.ContainerPaths.clean(copy.containerPath());
+                if (into == null || into.contains("$") || into.equals(dir) || PathNames.isUnder(into, dir)) {
+                    return Optional.empty();
+                }
+            }
+            for (var volume : s.config().volumes()) {
+                String mount = volume.value() == null ? "" : volume.value().strip();
+                if (mount.equals(dir) || mount.equals(dir + "/") || PathNames.isUnder(dir, mount)) {
+                    return Optional.empty();
+                }
+            }
+        }
+        for (RunStep run : RunStep.of(model, Stages.inImage(model, stage))) {
+            if (run.workdir() != null && dev.drydock.core.dockerfile.model.ContainerPaths.clean(run.workdir()).equals(dir)) {
+                return Optional.empty(); // a RUN there may fill it (git clone ., npm ci)
+            }
+            for (Call call : run.calls()) {
+                if (call.is("chown", "chmod", "chgrp", "install") && call.options().operands().stream()
+                        .anyMatch(a -> PathNames.normalizeAbsolute(run.directoryAt(call), a.value()).equals(dir))) {
+                    return Optional.empty();
+                }
+            }
+        }
+        if (container.service() != null && container.service().volumes().stream()
+                .anyMatch(v -> v.target() != null && (v.target().equals(dir) || PathNames.isUnder(dir, v.target())))) {
+            return Optional.empty();
+        }
+        return Optional.of(dir);
     }
 
     /** Whether the container's image is built on dunglas/frankenphp or the caddy image and runs their server. */
