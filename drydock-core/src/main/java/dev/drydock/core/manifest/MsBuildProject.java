@@ -20,8 +20,9 @@ import javax.xml.stream.XMLStreamReader;
  * A .NET MSBuild project ({@code *.csproj}, {@code *.fsproj}, {@code *.vbproj}) or
  * {@code Directory.Packages.props}, read with StAX (DTDs and external entities off) only as far as
  * its NuGet packages: every {@code PackageReference} of a project, every {@code PackageVersion} of
- * central package management, each with its element's span, plus the {@code packages.lock.json}
- * beside it. Conditions and imported files are not evaluated.
+ * central package management, each with its element's span, the {@code Include} paths of its
+ * {@code ProjectReference} items, plus the {@code packages.lock.json} beside it. Conditions and imported
+ * files are not evaluated.
  */
 public final class MsBuildProject {
 
@@ -54,13 +55,15 @@ public final class MsBuildProject {
 
     private final SourceFile file;
     private final List<PackageItem> packages;
+    private final List<String> projectReferences;
     private final Set<LockFile> lockFiles;
     private final List<Diagnostic> diagnostics;
 
-    private MsBuildProject(SourceFile file, List<PackageItem> packages, Set<LockFile> lockFiles,
-            List<Diagnostic> diagnostics) {
+    private MsBuildProject(SourceFile file, List<PackageItem> packages, List<String> projectReferences,
+            Set<LockFile> lockFiles, List<Diagnostic> diagnostics) {
         this.file = file;
         this.packages = List.copyOf(packages);
+        this.projectReferences = List.copyOf(projectReferences);
         this.lockFiles = java.util.Collections.unmodifiableSet(new java.util.LinkedHashSet<>(lockFiles));
         this.diagnostics = List.copyOf(diagnostics);
     }
@@ -78,6 +81,7 @@ public final class MsBuildProject {
      */
     public static MsBuildProject parse(SourceFile file, Collection<String> siblings) {
         List<PackageItem> packages = new ArrayList<>();
+        List<String> references = new ArrayList<>();
         XMLInputFactory factory = XMLInputFactory.newFactory();
         factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
         factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
@@ -95,7 +99,12 @@ public final class MsBuildProject {
                 int event = xml.next();
                 if (event == XMLStreamConstants.START_ELEMENT) {
                     String element = xml.getLocalName();
-                    if (name == null && (element.equals("PackageReference") || element.equals("PackageVersion"))) {
+                    if (element.equals("ProjectReference")) {
+                        String include = attribute(xml, "Include");
+                        if (include != null && !include.isBlank()) {
+                            references.add(include.strip().replace('\\', '/'));
+                        }
+                    } else if (name == null && (element.equals("PackageReference") || element.equals("PackageVersion"))) {
                         name = attribute(xml, "Include");
                         name = name == null ? attribute(xml, "Update") : name;
                         if (name == null) {
@@ -146,7 +155,7 @@ public final class MsBuildProject {
                 }
             }
         }
-        return new MsBuildProject(file, packages, LockFile.among(siblings, Ecosystem.NUGET), List.of());
+        return new MsBuildProject(file, packages, references, LockFile.among(siblings, Ecosystem.NUGET), List.of());
     }
 
     private static String attribute(XMLStreamReader xml, String name) {
@@ -175,6 +184,14 @@ public final class MsBuildProject {
     /** The PackageReference (project) or PackageVersion (props) items, in file order. */
     public List<PackageItem> packages() {
         return packages;
+    }
+
+    /**
+     * The paths of the projects it references ({@code ProjectReference Include}), relative to its folder with '/'
+     * as separator ({@code ../Core/Core.csproj}), as written (MSBuild properties in them are not expanded).
+     */
+    public List<String> projectReferences() {
+        return projectReferences;
     }
 
     public List<Diagnostic> diagnostics() {

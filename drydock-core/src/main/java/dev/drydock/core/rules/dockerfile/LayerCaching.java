@@ -12,6 +12,7 @@ import dev.drydock.core.dockerfile.syntax.Instruction;
 import dev.drydock.core.dockerfile.syntax.MountSpec;
 import dev.drydock.core.dockerfile.syntax.Word;
 import dev.drydock.core.manifest.LockFile;
+import dev.drydock.core.manifest.MsBuildProject;
 import dev.drydock.core.project.Project;
 import dev.drydock.core.review.Category;
 import dev.drydock.core.edit.FixSafety;
@@ -67,7 +68,9 @@ import java.util.regex.Pattern;
                 + " uv --directory/--project, composer -d, bundle install --gemfile, mvn -f, cargo --manifest-path);"
                 + " a COPY into another folder of the image cannot bring its manifest and is passed over. For Maven and"
                 + " Gradle, a COPY of src/ between the build file's own COPY and the dependency download is a finding"
-                + " at that COPY too. The unsafe fix, for npm, yarn, pnpm, bun, pip install -r, bundle install and go"
+                + " at that COPY too. For dotnet restore of a project file, the advice also copies the project files"
+                + " it references (its ProjectReference items, and theirs), each into its folder, which restore"
+                + " reads as well. The unsafe fix, for npm, yarn, pnpm, bun, pip install -r, bundle install and go"
                 + " mod download run in the WORKDIR, turns the broad COPY into a COPY of the manifests, lock file and"
                 + " installer configuration (.npmrc, .yarnrc, bunfig.toml) with the same --chown, --chmod and --link, and"
                 + " moves it below the install: only where the RUN does nothing else (system packages and cache"
@@ -390,7 +393,10 @@ public final class LayerCaching implements Rule {
                 + " every package";
         String runsIn = installDirectory(o);
         String command = asWritten(o);
+        List<String> references = referencedProjectCopies(context, image, o);
         String copyManifests = manifestCopies(context, image, o, runsIn)
+                + (references.isEmpty() ? "" : " and the project files it references, which dotnet restore reads too"
+                        + " (" + String.join(", ", references) + ")")
                 + (runsIn == null ? "" : " (" + o.install().text() + " runs in " + runsIn + ")");
         List<String> workspaceMembers = uvWorkspaceMembers(context, image, o.install(), contextFolder(image, o, runsIn));
         String pnpmWorkspace = pnpmWorkspaceFolder(context, image, o, runsIn);
@@ -513,6 +519,92 @@ public final class LayerCaching implements Rule {
         }
         return byDestination.entrySet().stream()
                 .map(e -> "COPY " + String.join(" ", e.getValue()) + " " + e.getKey()).toList();
+    }
+
+    /**
+     * The COPYs of the project files a restored .NET project references (its ProjectReference items, and theirs in
+     * turn), each into its folder in the image as the broad COPY puts it there: dotnet restore reads every one of them
+     * and stops (NU1105) when one is missing. Empty for other installs, a solution, or when drydock cannot tell where
+     * the broad COPY puts the files.
+     */
+    private static List<String> referencedProjectCopies(ReviewContext context, BuiltImage image, Outcome o) {
+        String directory = DependencyInstalls.directory(o.run(), o.install());
+        CopyCommand copy = copyCommand(image, o);
+        String manifest = o.install().manifest();
+        if (!o.install().text().equals("dotnet restore") || directory == null || copy == null
+                || copy.sources().size() != 1 || copy.containerPath() == null || copy.containerPath().contains("$")
+                || Glob.hasWildcards(copy.sources().get(0)) || !MsBuildProject.isProjectFileName(PathNames.fileName(manifest))) {
+            return List.of();
+        }
+        String target = ContainerPaths.clean(copy.containerPath());
+        String source = clean(copy.sources().get(0));
+        String inImage = PathNames.normalizeAbsolute(directory, manifest);
+        if (!PathNames.isUnder(inImage, target)) {
+            return List.of();
+        }
+        String buildContext = image.container().build().context();
+        String project = restoredProject(context.project(), buildContext,
+                PathNames.join(source, inImage.substring(target.equals("/") ? 1 : target.length() + 1)));
+        if (project == null) {
+            return List.of();
+        }
+        String workdir = ContainerPaths.clean(o.run().workdir());
+        String sourceInProject = PathNames.join(buildContext, source);
+        List<String> copies = new ArrayList<>();
+        for (String referenced : referencedProjects(context.project(), project)) {
+            if (!sourceInProject.isEmpty() && !PathNames.isUnder(referenced, sourceInProject)) {
+                return List.of(); // outside what the broad COPY brings: the build does not have it either
+            }
+            String inSource = sourceInProject.isEmpty() ? referenced : referenced.substring(sourceInProject.length() + 1);
+            String folder = PathNames.parent(PathNames.normalizeAbsolute(target, inSource));
+            String into = folder.equals(workdir) ? "./"
+                    : !workdir.equals("/") && PathNames.isUnder(folder, workdir)
+                    ? folder.substring(workdir.length() + 1) + "/" : folder.equals("/") ? "/" : folder + "/";
+            String inContext = buildContext == null || buildContext.isEmpty() || buildContext.equals(".") ? referenced
+                    : referenced.substring(buildContext.length() + 1);
+            copies.add("COPY " + inContext + " " + into);
+        }
+        return copies;
+    }
+
+    /** The project file (its path in the project) that a path of the context names, or matches as a pattern, alone. */
+    private static String restoredProject(Project project, String buildContext, String inContext) {
+        String path = PathNames.join(buildContext == null || buildContext.equals(".") ? "" : buildContext, inContext);
+        if (!Glob.hasWildcards(PathNames.fileName(path))) {
+            return project.layout().entry(path).isPresent() ? path : null;
+        }
+        List<String> matching = project.layout().manifestsIn(PathNames.parent(path)).stream().map(ProjectEntry::path)
+                .filter(p -> MsBuildProject.isProjectFileName(PathNames.fileName(p))
+                        && Glob.matches(PathNames.fileName(path), PathNames.fileName(p)))
+                .toList();
+        return matching.size() == 1 ? matching.get(0) : null;
+    }
+
+    /** The projects a project file references, directly or through the ones it references, in the order found. */
+    private static List<String> referencedProjects(Project project, String root) {
+        Set<String> seen = new java.util.LinkedHashSet<>(List.of(root));
+        java.util.ArrayDeque<String> queue = new java.util.ArrayDeque<>(List.of(root));
+        while (!queue.isEmpty() && seen.size() < 200) {
+            String current = queue.poll();
+            var file = project.source(current);
+            if (file.isEmpty()) {
+                continue;
+            }
+            List<String> references;
+            try {
+                references = MsBuildProject.parse(file.get(), List.of()).projectReferences();
+            } catch (dev.drydock.core.source.SourceException e) {
+                continue;
+            }
+            for (String reference : references) {
+                String resolved = PathNames.normalizeAbsolute("/" + PathNames.parent(current), reference).substring(1);
+                if (!reference.contains("$(") && project.layout().entry(resolved).isPresent() && seen.add(resolved)) {
+                    queue.add(resolved);
+                }
+            }
+        }
+        seen.remove(root);
+        return List.copyOf(seen);
     }
 
     /**
