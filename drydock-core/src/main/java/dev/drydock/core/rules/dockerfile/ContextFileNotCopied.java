@@ -40,7 +40,8 @@ import java.util.Set;
                 + " entrypoint, docker-entrypoint, start, run, boot, init) that a RUN changes or runs (chmod, chown,"
                 + " sh, bash, source, the path as the program) or that ENTRYPOINT or CMD runs, where the build context"
                 + " holds a file of that name that no COPY or ADD of the stage and the stages it is built on puts"
-                + " into the image before it is used. Also the manifests Python dependency installs stop without: the"
+                + " into the image before it is used (for ENTRYPOINT and CMD anywhere in the stage: they take effect"
+                + " when the container starts, after the last instruction). Also the manifests Python dependency installs stop without: the"
                 + " requirements file of pip install -r (uv pip install -r), and the pyproject.toml of poetry install,"
                 + " poetry sync and uv sync, in the folder the install runs in. Left alone: a stage that copies something from another stage"
                 + " or image to that folder or under that name, a RUN that writes the file (any other mention of its"
@@ -102,6 +103,14 @@ public final class ContextFileNotCopied implements Rule {
 
         boolean manifest() {
             return failure != null;
+        }
+
+        /**
+         * Up to where in the Dockerfile a COPY or ADD still provides the file: a RUN needs it before it runs, while
+         * ENTRYPOINT and CMD only take effect when the container starts, after every instruction of the stage.
+         */
+        int neededBy() {
+            return what.startsWith("RUN") ? offset : Integer.MAX_VALUE;
         }
     }
 
@@ -299,7 +308,7 @@ public final class ContextFileNotCopied implements Rule {
             return true;
         }
         for (ContextCopy copy : copies) {
-            if (!lineage.contains(copy.stage()) || copy.copy().instruction().span().start() > use.offset()) {
+            if (!lineage.contains(copy.stage()) || copy.copy().instruction().span().start() > use.neededBy()) {
                 continue;
             }
             for (String file : inContext) {
@@ -312,7 +321,7 @@ public final class ContextFileNotCopied implements Rule {
         String folder = use.path().startsWith("$PATH/") ? null : PathNames.parent(use.path());
         for (Stage stage : lineage) {
             for (CopyCommand copy : stage.copies()) {
-                if (copy.fromContext() || copy.instruction().span().start() > use.offset()) {
+                if (copy.fromContext() || copy.instruction().span().start() > use.neededBy()) {
                     continue;
                 }
                 String dest = copy.containerPath() == null ? null : ContainerPaths.clean(copy.containerPath());
