@@ -391,7 +391,8 @@ public final class StartProgramNotInImage implements Rule {
                 && BASE_SYSTEMS.contains(ImageTags.officialName(external.reference()));
     }
 
-    private static final Set<String> BASE_SYSTEMS = Set.of("debian", "ubuntu", "alpine", "busybox");
+    /** The official images that are a system with no language runtime: their runtimes are all known (none). */
+    private static final Set<String> BASE_SYSTEMS = Set.of("debian", "ubuntu", "alpine", "busybox", "bash");
 
     /**
      * Word beginnings that name the program, its packages (php8.2-cli, openjdk17-jre, ruby-full, py3-pip) or what

@@ -303,7 +303,7 @@ public final class BaseImageFacts {
      * ruby, golang, rust, erlang and elixir: built on {@code buildpack-deps}) have curl and wget; their {@code -slim}
      * variants have neither; {@code debian} and {@code ubuntu} themselves have neither; Alpine and
      * BusyBox (and the Alpine variants of the other official images, built on it) have BusyBox's
-     * {@code wget} and {@code nc} but no curl; distroless and scratch images have no shell at all
+     * {@code wget} and {@code nc} but no curl (the bash image is Alpine with bash added); distroless and scratch images have no shell at all
      * ({@code :debug} distroless tags add BusyBox's sh, wget and nc in /busybox, with no /bin/sh); nginx (and nginxinc/nginx-unprivileged, built from the
      * same Dockerfile) installs curl on its Debian and alpine variants, not on alpine-slim, and has no wget on
      * Debian, and php installs curl too (and wordpress and
@@ -471,6 +471,11 @@ public final class BaseImageFacts {
             }
             case "httpd" -> {
                 // debian:*-slim (or alpine) with Apache built from source; the wget that downloads it is purged
+            }
+            case "bash" -> {
+                // every tag of the bash image is alpine with bash built into /usr/local/bin: BusyBox and apk besides
+                programs.add("bash");
+                alpine = true;
             }
             case "caddy" -> {
                 // every Linux tag of the caddy image (the builder ones too) is built FROM alpine: BusyBox and apk
