@@ -95,7 +95,7 @@ public final class Pipfile {
             String c = constraint.trim();
             boolean pinned = c.startsWith("===") || (c.startsWith("==") && !c.contains(",") && !c.endsWith("*"));
             out.add(new PyDependency(e.getKey(), constraint, pinned, scope, scope == Scope.DEV ? "dev-packages" : null,
-                    "pipfile", null, span));
+                    "pipfile", null, span, PyProject.extrasOf(e.getValue())));
         }
     }
 

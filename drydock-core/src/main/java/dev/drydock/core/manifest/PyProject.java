@@ -229,6 +229,11 @@ public final class PyProject {
         return BARE_VERSION.matcher(c).matches() && !c.contains("*");
     }
 
+    /** The extras a Poetry or Pipenv dependency table requests (see {@link PyDependency#tableExtras()}). */
+    static List<String> extrasOf(JsonNode value) {
+        return Builder.extrasOf(value);
+    }
+
     /** A Poetry or Pipenv constraint value as text (see {@link PyDependency#constraint()}). */
     static String constraintOf(JsonNode value) {
         return Builder.constraintOf(value);
@@ -472,8 +477,31 @@ public final class PyProject {
                             (a, b) -> java.util.stream.Stream.concat(a.stream(), b.stream()).toList());
                 }
                 dependencies.add(new PyDependency(e.getKey(), constraint, poetryPinned(constraint), scope, group, "poetry",
-                        null, span));
+                        null, span, extrasOf(value)));
             }
+        }
+
+        /**
+         * The extras a Poetry (or Pipenv) entry requests: the {@code extras} list of its table, or of each of its tables
+         * (a list of tables with markers), in order and without repeats.
+         */
+        static List<String> extrasOf(JsonNode value) {
+            if (value == null) {
+                return List.of();
+            }
+            java.util.LinkedHashSet<String> out = new java.util.LinkedHashSet<>();
+            Iterable<JsonNode> tables = value.isArray() ? value : List.of(value);
+            for (JsonNode table : tables) {
+                JsonNode extras = table.path("extras");
+                if (extras.isArray()) {
+                    extras.forEach(x -> {
+                        if (x.isTextual() && !x.asText().isBlank()) {
+                            out.add(x.asText().strip());
+                        }
+                    });
+                }
+            }
+            return List.copyOf(out);
         }
 
         /** A Poetry (or Pipenv) constraint: a string, a table with version/git/path/url, or a list of tables. */

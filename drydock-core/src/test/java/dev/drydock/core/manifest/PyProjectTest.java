@@ -93,6 +93,25 @@ class PyProjectTest {
     }
 
     @Test
+    void extrasOfPoetryAndPipenvTables() {
+        PyProject p = PyProject.parse(SourceFile.of("pyproject.toml", """
+                [tool.poetry.dependencies]
+                python = "^3.11"
+                fastapi = { extras = ["all"], version = "^0.111.0" }
+                celery = [{ version = "^5.4", extras = ["redis"], markers = "sys_platform == 'linux'" },
+                          { version = "^5.4", extras = ["redis", "msgpack"] }]
+                httpx = "^0.27"
+                """));
+        assertThat(p.dependency("fastapi").orElseThrow().extras()).containsExactly("all");
+        assertThat(p.dependency("fastapi").orElseThrow().toDependency().extras()).containsExactly("all");
+        assertThat(p.dependency("celery").orElseThrow().extras()).containsExactly("redis", "msgpack");
+        assertThat(p.dependency("httpx").orElseThrow().extras()).isEmpty();
+        Pipfile pipfile = Pipfile.parse(SourceFile.of("Pipfile", "[packages]\nfastapi = {extras = [\"standard\"], version = \"*\"}\n"),
+                List.of("Pipfile"));
+        assertThat(pipfile.dependency("fastapi").orElseThrow().extras()).containsExactly("standard");
+    }
+
+    @Test
     void poetryPinning() {
         assertThat(PyProject.poetryPinned("1.2.3")).isTrue();
         assertThat(PyProject.poetryPinned("==1.2.3")).isTrue();

@@ -38,7 +38,7 @@ import java.util.Set;
         checks = "Python: a WSGI or ASGI framework (Flask, Django, Bottle, Pyramid, Falcon, FastAPI, Starlette, Quart,"
                 + " Litestar) among the runtime dependencies of the container's manifests, and no production server"
                 + " (gunicorn, uvicorn, waitress, hypercorn, granian, daphne, uWSGI, bjoern, meinheld, cheroot) declared,"
-                + " brought by an extra (fastapi[standard]) or installed by a pip/uv/poetry line of the Dockerfile."
+                + " brought by an extra (fastapi[standard], or extras = [\"all\"] in a Poetry or Pipenv table) or installed by a pip/uv/poetry line of the Dockerfile."
                 + " Ruby: a Rack framework (Rails, Sinatra, Hanami, Roda, Grape) in the Gemfile with no Puma, Unicorn,"
                 + " Passenger, Falcon, Thin, Iodine, Pitchfork or Agoo. Node, Go and the JVM serve HTTP in production"
                 + " with their own runtime or an embedded server, so nothing is required there. Quiet when the"

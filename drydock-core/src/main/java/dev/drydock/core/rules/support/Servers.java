@@ -53,7 +53,7 @@ public final class Servers {
     public static boolean bringsServer(Dependency d) {
         return (d.normalizedName().equals("fastapi") || d.normalizedName().equals("litestar"))
                 && d.extras().stream().map(e -> e.strip().toLowerCase(Locale.ROOT))
-                        .anyMatch(e -> e.equals("standard") || e.equals("all"));
+                        .anyMatch(e -> e.equals("standard") || e.equals("standard-no-fastapi-cloud-cli") || e.equals("all"));
     }
 
     /**
