@@ -4,6 +4,8 @@ import dev.drydock.core.discovery.PathNames;
 import dev.drydock.core.dockerfile.model.BaseImage;
 import dev.drydock.core.dockerfile.model.CopyCommand;
 import dev.drydock.core.dockerfile.model.Stage;
+import dev.drydock.core.nginx.NginxDirective;
+import dev.drydock.core.nginx.NginxParser;
 import dev.drydock.core.project.Container;
 import dev.drydock.core.review.Category;
 import dev.drydock.core.review.ReviewContext;
@@ -18,6 +20,7 @@ import dev.drydock.core.rules.support.ProxyPorts;
 import dev.drydock.core.rules.support.Stages;
 import dev.drydock.core.source.SourceFile;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -33,7 +36,7 @@ import java.util.regex.Pattern;
                 + " paths are case-sensitive); for the official nginx image (and nginxinc/nginx-unprivileged), a file"
                 + " in /etc/nginx/sites-enabled/ or sites-available/, which the image's nginx.conf never includes (it"
                 + " includes /etc/nginx/conf.d/*.conf), unless the project's own nginx.conf copied there includes that"
-                + " folder; for the official httpd image, a file under /etc/apache2/ (Debian's apache2 package layout),"
+                + " folder (an include directive in any block, however the file is laid out on lines); for the official httpd image, a file under /etc/apache2/ (Debian's apache2 package layout),"
                 + " while httpd reads /usr/local/apache2/conf/httpd.conf, unless the project's own httpd.conf includes"
                 + " /etc/apache2.",
         problem = "The server starts with the image's own configuration and never sees the file the Dockerfile copied.",
@@ -64,6 +67,7 @@ public final class ServerConfigNotRead implements Rule {
     private static final String NGINX_MAIN = "/etc/nginx/nginx.conf";
     private static final String HTTPD_CONF = "/usr/local/apache2/conf/";
     private static final Pattern NGINX_SITES = Pattern.compile("^/etc/nginx/sites-(enabled|available)/");
+    private static final Pattern SITES_FOLDER = Pattern.compile("(^|/)sites-(enabled|available)/");
     private static final Pattern INCLUDES_SITES = Pattern.compile("(?m)^\\s*include\\s+[^;#]*sites-(enabled|available)");
     private static final Pattern INCLUDES_APACHE2 = Pattern.compile("(?im)^\\s*Include(Optional)?\\s+\"?/etc/apache2");
 
@@ -117,14 +121,22 @@ public final class ServerConfigNotRead implements Rule {
     }
 
     private static Problem nginx(ReviewContext context, Container c, String target) {
-        if (!NGINX_SITES.matcher(target).find() || ownMainIncludes(context, c, NGINX_MAIN, "/etc/nginx/", INCLUDES_SITES)) {
+        if (!NGINX_SITES.matcher(target).find()) {
+            return null;
+        }
+        SourceFile own = ownNginxMain(context, c);
+        if (own != null && includesSites(own)) {
             return null;
         }
         String name = PathNames.fileName(target).replaceFirst("\\.conf$", "");
-        return new Problem(target + " is never read: the nginx image's nginx.conf includes only /etc/nginx/conf.d/*.conf"
-                + " (sites-enabled is a layout of Debian's and Ubuntu's nginx packages), so nginx serves the image's"
-                + " default.conf instead", "COPY it to /etc/nginx/conf.d/" + (name.isEmpty() ? "default" : name) + ".conf"
-                + " (to /etc/nginx/conf.d/default.conf to replace the image's own server on port 80).");
+        String main = own == null ? "the nginx image's nginx.conf includes only /etc/nginx/conf.d/*.conf (sites-enabled"
+                + " is a layout of Debian's and Ubuntu's nginx packages), so nginx serves the image's default.conf instead"
+                : "the project's " + own.path() + ", copied to " + NGINX_MAIN + ", includes nothing from sites-enabled or"
+                        + " sites-available (that layout is Debian's and Ubuntu's nginx packages', not the nginx image's)";
+        return new Problem(target + " is never read: " + main, "COPY it to /etc/nginx/conf.d/" + (name.isEmpty()
+                ? "default" : name) + ".conf" + (own == null ? " (to /etc/nginx/conf.d/default.conf to replace the"
+                        + " image's own server on port 80)." : ", and include /etc/nginx/conf.d/*.conf in the http"
+                        + " block of " + own.path() + " if it does not yet."));
     }
 
     private static Problem httpd(ReviewContext context, Container c, String target) {
@@ -136,6 +148,31 @@ public final class ServerConfigNotRead implements Rule {
                 + " (httpd.conf, and the files it includes from conf/extra/); /etc/apache2 is the layout of Debian's"
                 + " apache2 package and of the php image's apache tags", "Put the settings into " + HTTPD_CONF
                 + "httpd.conf, or into a file there that httpd.conf includes.");
+    }
+
+    /** The project's own nginx.conf the container gets at /etc/nginx/nginx.conf, or null for the image's. */
+    private static SourceFile ownNginxMain(ReviewContext context, Container c) {
+        return ConfigFiles.of(context, c.service(), c, "/etc/nginx/").map(found -> found.files().get(NGINX_MAIN))
+                .orElse(null);
+    }
+
+    /**
+     * Whether an nginx.conf includes sites-enabled or sites-available, in any block and however its directives are
+     * laid out on lines ({@code http { include ...; }}).
+     */
+    private static boolean includesSites(SourceFile main) {
+        return NginxParser.parse(main).map(ServerConfigNotRead::includesSites)
+                .orElseGet(() -> INCLUDES_SITES.matcher(main.text()).find());
+    }
+
+    private static boolean includesSites(List<NginxDirective> directives) {
+        for (NginxDirective d : directives) {
+            if (d.name().equals("include") && d.args().stream().anyMatch(w -> SITES_FOLDER.matcher(w.value()).find())
+                    || d.block() != null && includesSites(d.block())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether the project's own main configuration, copied to {@code main}, includes the other layout. */
