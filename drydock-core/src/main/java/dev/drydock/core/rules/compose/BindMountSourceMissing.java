@@ -24,7 +24,8 @@ import java.util.regex.Pattern;
         category = Category.RELIABILITY,
         checks = "The bind mounts of every compose service whose source is a path inside the project (./nginx.conf,"
                 + " config/app.yml), without variables. Fires when the source is not there and is a file (its name or"
-                + " the target's has an extension, or is a known configuration file name such as Caddyfile or"
+                + " the target's has an extension other than the .d of drop-in folders such as conf.d or"
+                + " docker-entrypoint-initdb.d, or is a known configuration file name such as Caddyfile or"
                 + " .htpasswd), or is written in the long syntax without `bind: {create_host_path: true}`. A missing"
                 + " folder in the short syntax is left alone: Compose creates it, as projects expect for data folders"
                 + " (./data:/var/lib/postgresql/data). High for a missing file, medium for a missing long-syntax"
@@ -61,6 +62,8 @@ import java.util.regex.Pattern;
 public final class BindMountSourceMissing implements Rule {
 
     private static final Pattern EXTENSION = Pattern.compile("[^.]\\.[A-Za-z0-9]{1,8}$");
+    /** The .d suffix of drop-in folders (conf.d, docker-entrypoint-initdb.d, cron.d), which is no file extension. */
+    private static final Pattern DROP_IN_FOLDER = Pattern.compile("\\.d$");
     private static final Set<String> FILE_NAMES = Set.of("Caddyfile", "Dockerfile", "Makefile", "Procfile",
             "Gemfile", "htpasswd", ".htpasswd", ".env", ".npmrc", ".pgpass", ".netrc", "authorized_keys", "known_hosts",
             "hosts", "crontab");
@@ -111,8 +114,11 @@ public final class BindMountSourceMissing implements Rule {
     }
 
     private static boolean fileLike(String path) {
-        String name = PathNames.fileName(path.endsWith("/") ? path.substring(0, path.length() - 1) : path);
-        return FILE_NAMES.contains(name) || EXTENSION.matcher(name).find();
+        if (path.endsWith("/")) {
+            return false;
+        }
+        String name = PathNames.fileName(path);
+        return FILE_NAMES.contains(name) || EXTENSION.matcher(name).find() && !DROP_IN_FOLDER.matcher(name).find();
     }
 
     private static boolean createsHostPath(Service.Volume volume) {
