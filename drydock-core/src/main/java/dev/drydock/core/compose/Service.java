@@ -1,5 +1,6 @@
 package dev.drydock.core.compose;
 
+import dev.drydock.core.compose.template.Substitution;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -260,6 +261,40 @@ public record Service(
 
         public boolean isAnonymous() {
             return "volume".equals(type) && (source == null || source.isEmpty());
+        }
+
+        /**
+         * The variable expressions written in the source: all of a long-syntax {@code source}'s, and those of a
+         * short-syntax entry before the colon that ends its source ({@code ${HOME}/.ssh:/root/.ssh}).
+         */
+        public List<Substitution> sourceSubstitutions() {
+            if (node instanceof MapNode map) {
+                return map.get("source") instanceof ScalarNode scalar ? scalar.substitutions() : List.of();
+            }
+            if (!(node instanceof ScalarNode scalar)) {
+                return List.of();
+            }
+            if (!shortSyntax) {
+                return scalar.substitutions();
+            }
+            int end = sourceEnd(scalar.raw(), scalar.substitutions());
+            return scalar.substitutions().stream().filter(s -> s.start() < end).toList();
+        }
+
+        /** Where the source of a short-syntax entry ends: its first colon outside an expression and a drive letter. */
+        private static int sourceEnd(String raw, List<Substitution> substitutions) {
+            for (int i = 0; i < raw.length(); i++) {
+                int at = i;
+                Substitution inside = substitutions.stream().filter(s -> !s.nested() && s.start() <= at && at < s.end())
+                        .findFirst().orElse(null);
+                if (inside != null) {
+                    i = inside.end() - 1;
+                } else if (raw.charAt(i) == ':' && !(i == 1 && Character.isLetter(raw.charAt(0))
+                        && raw.length() > 2 && (raw.charAt(2) == '\\' || raw.charAt(2) == '/'))) {
+                    return i;
+                }
+            }
+            return raw.length();
         }
     }
 

@@ -5,6 +5,7 @@ import dev.drydock.core.compose.MapNode;
 import dev.drydock.core.compose.Resource;
 import dev.drydock.core.compose.ScalarNode;
 import dev.drydock.core.compose.Service;
+import dev.drydock.core.compose.template.Substitution;
 import dev.drydock.core.discovery.PathNames;
 import dev.drydock.core.kubernetes.KubeContainer;
 import dev.drydock.core.kubernetes.KubeHostPath;
@@ -28,7 +29,9 @@ import java.util.regex.Pattern;
         title = "Sensitive host directory mounted",
         severity = Severity.HIGH,
         category = Category.SECURITY,
-        checks = "The host path of every bind mount (short and long syntax, after interpolation) and of named volumes"
+        checks = "The host path of every bind mount (short and long syntax, after interpolation: a source that begins"
+                + " with $HOME counts as under the user's home, one with another variable that has no value is left"
+                + " alone) and of named volumes"
                 + " that the local driver binds (`driver_opts: {o: bind, device: ...}`), and the `hostPath.path` of"
                 + " the volumes of Kubernetes pod specs (Deployment, StatefulSet, DaemonSet, Job, CronJob, Pod) that a"
                 + " container mounts, read-only when every volumeMount of it sets `readOnly: true`, reported at the"
@@ -121,8 +124,9 @@ public final class SensitiveHostPathMounted implements Rule {
         for (ComposeServices.Ref ref : ComposeServices.services(context)) {
             Service service = ref.service();
             for (Service.Volume volume : service.volumes()) {
-                if (volume.isBind() && volume.source() != null) {
-                    report(context, service, volume.source(), volume.readOnly(), ComposeServices.location(volume.node()));
+                String source = volume.isBind() && volume.source() != null ? knownHostPath(volume) : null;
+                if (source != null) {
+                    report(context, service, source, volume.readOnly(), ComposeServices.location(volume.node()));
                 } else if (volume.isNamedVolume()) {
                     boundVolume(context, ref.compose(), service, volume);
                 }
@@ -244,6 +248,26 @@ public final class SensitiveHostPathMounted implements Rule {
      * @param agentSeverity the severity when a monitoring agent mounts it read-only, as documented
      */
     private record Sensitive(String what, Severity severity, String abs, Severity agentSeverity) {}
+
+    /**
+     * The host path of a bind mount as far as it can be told: a source that begins with $HOME, which the shell that
+     * runs Compose always sets, is under the user's home (~/.ssh); one with another variable that has no value here
+     * is a path drydock cannot know (the blank its interpolation leaves, /home//.pgpass, is no path Compose mounts).
+     */
+    private static String knownHostPath(Service.Volume volume) {
+        String source = volume.source();
+        for (Substitution s : volume.sourceSubstitutions()) {
+            if (!s.isMissing()) {
+                continue;
+            }
+            if (s.name().equals("HOME") && s.start() == 0 && !s.nested() && !source.startsWith("~")) {
+                source = "~" + (source.startsWith("/") ? source : "/" + source);
+            } else {
+                return null;
+            }
+        }
+        return source;
+    }
 
     /** What mounting the host path gives away; null when it is not sensitive (or is docker-socket-mounted's). */
     private static Sensitive classify(String source, boolean readOnly) {
