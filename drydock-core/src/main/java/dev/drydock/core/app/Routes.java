@@ -204,12 +204,16 @@ public final class Routes {
         return shown.matches("[/\\w.-]*") && r.matches(shown) ? shown : "";
     }
 
-    /** Routes that are readiness checks by name ({@code /ready}, {@code /readyz}, {@code /health/ready}...). */
+    /**
+     * Routes that are readiness checks: by name ({@code /ready}, {@code /readyz}, {@code /health/ready}...), or health
+     * routes whose handler checks a dependency ({@code /health/db} running {@code SELECT 1}).
+     */
     public List<Route> readinessRoutes() {
         List<Route> out = new ArrayList<>();
         for (Route r : routes) {
             String p = r.regex() ? r.path().replaceAll("[\\^$]", "") : r.path();
-            if (READINESS.matcher("/" + p).matches()) {
+            if (READINESS.matcher("/" + p).matches()
+                    || HEALTH.matcher("/" + p.replaceFirst("^/+", "")).matches() && r.handler().checksDependencies()) {
                 out.add(r);
             }
         }

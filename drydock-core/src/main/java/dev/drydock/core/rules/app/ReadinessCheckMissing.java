@@ -41,7 +41,8 @@ import java.util.Set;
                 + " can fail (a database driver or ORM, a cache client, ML models that a thread or task loads while the"
                 + " server already answers; not Django when its"
                 + " settings' DATABASES name only the sqlite3 engine, a file with no server), and no"
-                + " separate readiness route (/ready, /readyz, /health/ready...) exists. Also fires on the image's"
+                + " separate readiness route (/ready, /readyz, /health/ready..., or a health route whose handler checks a"
+                + " dependency, such as a /health/db that runs SELECT 1) exists. Also fires on the image's"
                 + " own HEALTHCHECK when it requests such a constant route while the compose healthcheck that"
                 + " overrides it probes the readiness route. Quiet when the handler cannot be read.",
         problem = "A constant answer is a liveness check: it proves the process answers HTTP, not that the"
