@@ -1,5 +1,6 @@
 package dev.drydock.core.rules.compose;
 
+import dev.drydock.core.compose.Located;
 import dev.drydock.core.compose.ScalarNode;
 import dev.drydock.core.compose.Service;
 import dev.drydock.core.discovery.ProjectEntry;
@@ -33,8 +34,9 @@ import java.util.Optional;
                 + " lists it: the repository's may lie above it), and the finding is the step to run before"
                 + " `docker compose up`; medium otherwise (git ignores it and nothing documents it, or git does not"
                 + " ignore it: a file renamed, moved or never committed).",
-        problem = "Compose reads every env_file when it loads the project and stops when one is missing ('env file"
-                + " ... not found'), unless the entry says `required: false` (Compose 2.24 and later).",
+        problem = "Compose reads the env_file of every service it starts (before 2.34, of every service of the project)"
+                + " and stops when one is missing ('env file ... not found'), unless the entry says `required: false`"
+                + " (Compose 2.24 and later); a service that only runs under a profile breaks the up of that profile.",
         impact = "`docker compose up` fails for the whole project on a fresh checkout, before any container starts,"
                 + " until someone creates the file, with no hint of what it must hold when no template exists.",
         recommendation = "Commit a template beside it with every variable and a safe placeholder (api.env.example),"
@@ -79,17 +81,38 @@ public final class EnvFileMissing implements Rule {
                 }
                 Location at = ComposeServices.location(envFile.node());
                 Missing m = missing.computeIfAbsent(at.file() + "#" + at.span() + "#" + path,
-                        k -> new Missing(at, path, envFile.file().value(), new ArrayList<>()));
+                        k -> new Missing(at, path, envFile.file().value(), new ArrayList<>(), new ArrayList<>()));
                 if (!m.services().contains(ref.name())) {
                     m.services().add(ref.name());
+                    m.profiles().add(ref.service().profiles().stream().map(Located::value).toList());
                 }
             }
         }
         missing.values().forEach(m -> report(context, m));
     }
 
-    /** A missing env file, where it is written, and the services that read it there. */
-    private record Missing(Location at, String path, String written, List<String> services) {}
+    /**
+     * A missing env file, where it is written, the services that read it there and the profiles of each (empty for
+     * a service that always runs).
+     */
+    private record Missing(Location at, String path, String written, List<String> services,
+            List<List<String>> profiles) {
+
+        /**
+         * The command that fails: plain {@code docker compose up}, or, when every service that reads the file runs
+         * only under a profile, the up of those profiles (Compose 2.34 and later reads the env_file of active
+         * services only; older releases fail whatever the profile).
+         */
+        String failingUp() {
+            if (profiles.stream().anyMatch(List::isEmpty)) {
+                return "`docker compose up`";
+            }
+            List<String> names = profiles.stream().flatMap(List::stream).distinct().toList();
+            return "`docker compose --profile " + names.get(0) + " up`" + (names.size() > 1 ? " (and the other"
+                    + " profiles of " + AppFacts.and(services) + ")" : "") + ", and with Compose before 2.34 every"
+                    + " command of the project,";
+        }
+    }
 
     private void report(ReviewContext context, Missing m) {
         var project = context.project();
@@ -109,14 +132,14 @@ public final class EnvFileMissing implements Rule {
             severity = Severity.LOW;
             message = reads + written + " (env_file), which " + ignored.map(i -> "git ignores"
                     + " (.gitignore: `" + i.text() + "`) and ").orElse("") + "the checkout does not have:"
-                    + " `docker compose up` fails ('env file " + path + " not found') until it is made from "
+                    + " " + m.failingUp() + " fails ('env file " + path + " not found') until it is made from "
                     + template.get().path();
             recommendation = "Before the first `docker compose up`: cp " + template.get().path() + " " + path
                     + ", then fill in its values.";
         } else if (ignored.isPresent()) {
             message = reads + written + " (env_file), which git ignores (.gitignore: `"
                     + ignored.get().text() + "`) and nothing in the project documents: on a fresh checkout"
-                    + " `docker compose up` fails ('env file " + path + " not found'), and nobody can tell"
+                    + " " + m.failingUp() + " fails ('env file " + path + " not found'), and nobody can tell"
                     + " which variables it must set";
             recommendation = "Commit a template beside it, " + path + ".example, with every variable "
                     + who + (one ? " reads" : " read") + " and a safe placeholder, and say in the README to copy it;"
@@ -125,8 +148,9 @@ public final class EnvFileMissing implements Rule {
             boolean gitignore = project.files().exists(".gitignore");
             message = reads + written + " (env_file), which is not in the project"
                     + (gitignore ? " (and .gitignore does not list it, so it is not a local secret left out"
-                            + " on purpose)" : "") + ": `docker compose up` fails for the whole project ('env"
-                    + " file " + path + " not found')";
+                            + " on purpose)" : "") + ": " + (m.failingUp().equals("`docker compose up`")
+                            ? "`docker compose up` fails for the whole project" : m.failingUp() + " fails")
+                    + " ('env file " + path + " not found')";
             recommendation = "Correct the path if the file was moved or renamed, commit it if it holds no"
                     + " secret, or commit a template (" + path + ".example) and list " + path + " in"
                     + " .gitignore; mark the entry `required: false` if " + it + " starts without it.";
