@@ -95,7 +95,8 @@ import java.util.regex.Pattern;
                 + " without a condition on another"
                 + " service that has a healthcheck (in compose or its Dockerfile) is low. A service without any"
                 + " healthcheck is left to healthcheck-missing. A healthcheck switched off for a job that other services"
-                + " wait to complete (condition: service_completed_successfully) is left alone: its exit says it all;"
+                + " wait to complete (condition: service_completed_successfully), or for a one-off task (named init,"
+                + " setup, migrate ..., or running a migration or a seed) is left alone: its exit says it all;"
                 + " so is one switched off for Celery beat or an RQ worker, which have no command that tells they are"
                 + " alive."
                 + " Medium for a service that runs a queue worker or scheduler from the web application's image (Celery,"
@@ -192,8 +193,9 @@ public final class ComposeHealthcheck implements Rule {
             Service.Healthcheck health = service.healthcheck();
             Location at = ComposeServices.keyed(service.node(), "healthcheck");
             if (health != null && at != null) {
-                if (health.disabled() && ComposeServices.runsToCompletion(context, service)) {
-                    // a job that others wait to complete: its exit says whether it worked
+                if (health.disabled() && (ComposeServices.runsToCompletion(context, service)
+                        || ComposeJobs.isOneOff(service))) {
+                    // a job that others wait to complete, or a one-off task: its exit says whether it worked
                 } else if (health.disabled() && worker(context, service).map(w -> w.probe().isEmpty()).orElse(false)) {
                     // Celery beat or an RQ worker: no command of theirs tells they are alive, so off is the honest choice
                 } else if (health.disabled()) {
