@@ -34,8 +34,9 @@ import java.util.Set;
                 + " made of. It is fine with --no-cache-dir (or --no-cache, a prefix of it that pip's option parser"
                 + " accepts), with PIP_NO_CACHE_DIR set by ENV or ARG to any value pip accepts (1, true, yes, on, and"
                 + " 0, false, no, off as well: pip turns the cache off for every one of them), before the command or"
-                + " exported earlier in the RUN, or with a cache/tmpfs mount over pip's cache (~/.cache/pip or a"
-                + " --cache-dir inside the mount). A finding for each pip install that does none of these; a strength"
+                + " exported earlier in the RUN, or with a cache/tmpfs mount over pip's cache (~/.cache/pip, the"
+                + " PIP_CACHE_DIR an ENV or ARG sets, or a --cache-dir inside the mount; a mount target written with a"
+                + " build variable, target=${PIP_CACHE_DIR}, is read with its value). A finding for each pip install that does none of these; a strength"
                 + " when every pip install of the image avoids the cache. Builder stages are not looked at: their"
                 + " cache never reaches the final image.",
         problem = "pip stores every downloaded wheel and source archive in ~/.cache/pip; in a RUN that cache"
@@ -102,7 +103,8 @@ public final class PipNoCacheDir implements Rule {
                         bad++;
                         Call.Arg subcommand = pip.get().options().subcommand().orElseThrow();
                         context.finding(this, image.dockerfile(), span, BuildRuns.describe(calls.get(i))
-                                        + " runs without --no-cache-dir: pip's download cache (~/.cache/pip) stays in"
+                                        + " runs without --no-cache-dir: pip's download cache (" + (pipCacheDir(run) == null
+                                                ? "~/.cache/pip" : pipCacheDir(run) + ", from PIP_CACHE_DIR") + ") stays in"
                                         + " the layer of this RUN")
                                 .recommendation("Add --no-cache-dir: " + fixed(calls.get(i))
                                         + "; or, to keep the cache between builds without putting it in the image,"
@@ -166,6 +168,10 @@ public final class PipNoCacheDir implements Rule {
 
     /** pip's cache folder for the RUN's user, with the uid a non-root user needs to write to the mount. */
     private static String cacheTarget(RunStep run) {
+        String variable = pipCacheDir(run);
+        if (variable != null) {
+            return variable;
+        }
         String user = run.user();
         if (user == null || UserIds.isRoot(user)) {
             return "/root/.cache/pip";
@@ -183,10 +189,23 @@ public final class PipNoCacheDir implements Rule {
                 return true;
             }
         }
+        if (!cacheDirs.isEmpty()) {
+            return false;
+        }
+        String variable = pipCacheDir(run);
+        if (variable != null) {
+            return run.cacheMountCovers(variable); // pip's cache is where PIP_CACHE_DIR says, not in the home
+        }
         String home = run.user() == null || UserIds.isRoot(run.user()) ? "/root" : "/home/" + run.user();
         return run.cacheMountCovers(home + "/.cache/pip") || run.mounts().stream().anyMatch(m ->
                 (m.type().equals("cache") || m.type().equals("tmpfs"))
                         && m.target().orElse("").replaceAll("/+$", "").endsWith(".cache/pip"));
+    }
+
+    /** The absolute folder a PIP_CACHE_DIR build variable in effect for the RUN points pip's cache at, or null. */
+    private static String pipCacheDir(RunStep run) {
+        String variable = run.variable("PIP_CACHE_DIR");
+        return variable != null && variable.startsWith("/") ? variable : null;
     }
 
     private static boolean disables(String value) {

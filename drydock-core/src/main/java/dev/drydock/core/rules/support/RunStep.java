@@ -24,6 +24,7 @@ import dev.drydock.core.source.Span;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -39,6 +40,7 @@ public record RunStep(DockerfileModel model, Stage stage, CommandSpec spec, Step
 
     private static final Pattern ASSIGNMENT = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*=.*");
     private static final Pattern TRAILING_SLASHES = Pattern.compile("/+$");
+    private static final Pattern BUILD_VARIABLE = Pattern.compile("\\$\\{(\\w+)}|\\$(\\w+)");
 
     public RunStep {
         calls = List.copyOf(calls);
@@ -264,6 +266,24 @@ public record RunStep(DockerfileModel model, Stage stage, CommandSpec spec, Step
         return new Call(call.name(), call.program(), args, call.span(), call.command());
     }
 
+    /**
+     * A --mount option's value with the build variables BuildKit expands in it ({@code target=${PIP_CACHE_DIR}})
+     * replaced by their values; as written when one of them has no value drydock can tell.
+     */
+    private String withBuildVariables(String value) {
+        Matcher m = BUILD_VARIABLE.matcher(value);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String replacement = variable(m.group(1) != null ? m.group(1) : m.group(2));
+            if (replacement == null) {
+                return value;
+            }
+            m.appendReplacement(out, Matcher.quoteReplacement(replacement));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
     /** The {@code --mount}s; one BuildKit would refuse is left out (the parser reports it). */
     public List<MountSpec> mounts() {
         List<MountSpec> mounts = new ArrayList<>();
@@ -286,7 +306,7 @@ public record RunStep(DockerfileModel model, Stage stage, CommandSpec spec, Step
             if (!mount.type().equals("cache") && !mount.type().equals("tmpfs")) {
                 continue;
             }
-            String target = mount.target().orElse("");
+            String target = withBuildVariables(mount.target().orElse(""));
             if (target.startsWith("~/")) {
                 target = "/root/" + target.substring(2);
             }
