@@ -483,6 +483,12 @@ public final class HealthcheckMissing implements Rule {
                         + (elsewhere.size() == 1 ? "its" : "their") + " own in compose, which overrides the image's.");
                 fixPath = null;
             }
+            if (fixPath != null && knownFix.isEmpty() && !plan.composeWorks() && !plan.routeKnown() && !plan.pathTrusted()
+                    && ReadinessCheckMissing.constantProbeReported(context, c, app, fixPath)) {
+                // the fallback probe of / would only say the process answers, which readiness-check-missing reports:
+                // the route the recommendation adds is the one to probe
+                fixPath = null;
+            }
             OtherCommands others = fixPath == null || OtherCommands.imageCommandServesNothing(context, image, c) ? null
                     : OtherCommands.of(image);
             OtherCommands roles = OtherCommands.imageCommandServesNothing(context, image, c) ? null

@@ -179,6 +179,26 @@ public final class ReadinessCheckMissing implements Rule {
     }
 
     /**
+     * Whether a healthcheck of {@code path} would be reported here: the route answers a constant, the application has no
+     * readiness route and waits for a data store (or for models it loads in the background). Another rule that
+     * writes a probe leaves such a path to this one rather than write a probe this rule then reports.
+     */
+    static boolean constantProbeReported(ReviewContext context, Container c, AppSource app, String path) {
+        Route route = app.routes().match(path).orElse(null);
+        if (route == null || !route.handler().answersConstant() || !app.routes().readinessRoutes().isEmpty()) {
+            return false;
+        }
+        List<Dependency> data = new ArrayList<>(AppFacts.dependencies(c, Ecosystem.PYPI, PYTHON_DATA));
+        data.addAll(AppFacts.dependencies(c, Ecosystem.NPM, NODE_DATA));
+        data.addAll(AppFacts.dependencies(c, Ecosystem.RUBYGEMS, RUBY_DATA));
+        if (onlySqlite(app)) {
+            data.removeIf(d -> d.name().equalsIgnoreCase("django"));
+        }
+        return !data.isEmpty() || !AppFacts.dependencies(c, Ecosystem.PYPI, MemoryLimitTooLow.ML_PACKAGES).isEmpty()
+                && loadsModelsInBackground(context, c, app);
+    }
+
+    /**
      * Compose probes the readiness route, but the image's own HEALTHCHECK, which every container started
      * without this compose file gets, still requests a constant route.
      */
