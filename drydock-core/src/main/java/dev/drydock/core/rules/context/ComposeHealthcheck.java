@@ -419,7 +419,7 @@ public final class ComposeHealthcheck implements Rule {
                             + ", and " + alone)
                     .severity(model.loadsAtStart() ? Severity.MEDIUM : Severity.LOW)
                     .recommendation(waitForModel(dependants.where(context), target, model))
-                    .fix(awaitEach(context, dependants, target))
+                    .fix(awaitHealthy(context, dependants, target))
                     .add();
             return;
         }
@@ -431,7 +431,7 @@ public final class ComposeHealthcheck implements Rule {
                 .severity(retries ? Severity.LOW : Severity.MEDIUM)
                 .recommendation(waitForHealthy(context, dependants.where(context), target, store))
                 .fix(target.healthcheck() == null && imageOwnCheck(context, target).isEmpty()
-                        ? checkAndAwait(context, dependants, target, store) : awaitEach(context, dependants, target))
+                        ? checkAndAwait(context, dependants, target, store) : awaitHealthy(context, dependants, target))
                 .add();
     }
 
@@ -458,47 +458,35 @@ public final class ComposeHealthcheck implements Rule {
         if (check == null) {
             return null;
         }
-        List<TextEdit> edits = new ArrayList<>();
-        edits.add(check);
-        TextEdit shared = dependants.one() ? null : DependsOnEdits.awaitShared(dependants.services(),
-                dependants.first().compose().services().values(), target.name(), "service_healthy");
-        if (shared != null) {
-            edits.add(shared);
-        } else {
-            for (Service service : dependants.services()) {
-                TextEdit edit = DependsOnEdits.await(service, target.name(), "service_healthy");
-                if (edit == null) {
-                    return null;
-                }
-                edits.add(edit);
-            }
+        List<TextEdit> awaits = awaitEdits(dependants, target);
+        if (awaits == null) {
+            return null;
         }
+        List<TextEdit> edits = new ArrayList<>(awaits);
+        edits.add(0, check);
         return Fix.of("give " + target.name() + " a healthcheck and start " + dependants.names() + " once it is healthy",
                 FixSafety.UNSAFE, edits);
     }
 
-    /** Each of the services made to wait for the target's healthcheck, in one fix. */
-    private static Fix awaitEach(ReviewContext context, Dependants dependants, Service target) {
-        if (dependants.one()) {
-            return awaitHealthy(context, dependants.first(), target);
-        }
-        if (!checkPasses(context, target)) {
-            return null;
-        }
-        TextEdit shared = DependsOnEdits.awaitShared(dependants.services(),
+    /**
+     * The edits that make the services wait for the target to be healthy: the one service's depends_on, the anchor's
+     * entry they all merge, or each one's own; null when one of them is not mechanical.
+     */
+    private static List<TextEdit> awaitEdits(Dependants dependants, Service target) {
+        TextEdit shared = dependants.one() ? null : DependsOnEdits.awaitShared(dependants.services(),
                 dependants.first().compose().services().values(), target.name(), "service_healthy");
-        List<TextEdit> edits = new ArrayList<>();
         if (shared != null) {
-            edits.add(shared);
+            return List.of(shared);
         }
-        for (Service service : shared != null ? List.<Service>of() : dependants.services()) {
+        List<TextEdit> edits = new ArrayList<>();
+        for (Service service : dependants.services()) {
             TextEdit edit = DependsOnEdits.await(service, target.name(), "service_healthy");
             if (edit == null) {
                 return null;
             }
             edits.add(edit);
         }
-        return Fix.of("start " + dependants.names() + " once " + target.name() + " is healthy", FixSafety.UNSAFE, edits);
+        return edits;
     }
 
     /**
@@ -513,16 +501,14 @@ public final class ComposeHealthcheck implements Rule {
                 : Fix.of("start " + ref.name() + " once " + target.name() + " is healthy", FixSafety.UNSAFE, edit);
     }
 
-    /** {@link #awaitHealthy(ReviewContext, ComposeServices.Ref, Service)} for services sharing one depends_on. */
+    /** {@link #awaitHealthy(ReviewContext, ComposeServices.Ref, Service)} for services sharing one setting or entry. */
     private static Fix awaitHealthy(ReviewContext context, Dependants dependants, Service target) {
         if (dependants.one()) {
             return awaitHealthy(context, dependants.first(), target);
         }
-        ComposeServices.Ref ref = dependants.first();
-        TextEdit edit = checkPasses(context, target) ? DependsOnEdits.awaitShared(dependants.services(),
-                ref.compose().services().values(), target.name(), "service_healthy") : null;
-        return edit == null ? null : Fix.of("start " + dependants.names() + " once " + target.name() + " is healthy",
-                FixSafety.UNSAFE, edit);
+        List<TextEdit> edits = checkPasses(context, target) ? awaitEdits(dependants, target) : null;
+        return edits == null ? null : Fix.of("start " + dependants.names() + " once " + target.name() + " is healthy",
+                FixSafety.UNSAFE, edits);
     }
 
     /** Whether the target has a healthcheck (its own, or its image's) whose probe can pass. */

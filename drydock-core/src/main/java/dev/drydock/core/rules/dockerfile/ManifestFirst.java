@@ -152,8 +152,7 @@ final class ManifestFirst {
     /** Whether the install reads its manifests and nothing else of the source. */
     private static boolean readsOnlyManifests(Project project, BuildLink build, DependencyInstalls.Install install,
             String folder) {
-        String base = PathNames.join(build.context(), folder.endsWith("/") ? folder.substring(0, folder.length() - 1)
-                : folder);
+        String base = base(build, folder);
         Call call = install.call();
         if (call.is("npm", "yarn", "pnpm", "bun")) {
             return nodePackageStandsAlone(project, base);
@@ -226,8 +225,7 @@ final class ManifestFirst {
         if (!install.call().is("npm", "yarn", "pnpm", "bun")) {
             return "";
         }
-        String base = PathNames.join(build.context(), folder.endsWith("/") ? folder.substring(0, folder.length() - 1)
-                : folder);
+        String base = base(build, folder);
         StringBuilder out = new StringBuilder();
         for (String name : NODE_CONFIG) {
             if (exists(project, base, name)) {
@@ -263,6 +261,11 @@ final class ManifestFirst {
             }
         }
         return out.toString();
+    }
+
+    /** The project folder the manifests are read from: the build context's {@code folder}. */
+    private static String base(BuildLink build, String folder) {
+        return PathNames.join(build.context(), folder.endsWith("/") ? folder.substring(0, folder.length() - 1) : folder);
     }
 
     private static boolean exists(Project project, String base, String name) {
